@@ -1,0 +1,174 @@
+# shellcheck shell=bash
+# Shared set-up for ./run.sh and ./test.sh: everything they need on a fresh
+# Debian 12 machine that has only an Odoo 19.0 source tree.
+#
+# Settings (environment variables, all optional):
+#   ODOO_SRC   Odoo 19.0 source tree             (default /opt/odoo)
+#   VSMS_HOME  venv, config, filestore, logs     (default ~/.cache/vsms_regional)
+#   PYTHON     interpreter for the virtualenv    (default python3)
+#   PGHOST, PGPORT, PGUSER, PGPASSWORD           an existing PostgreSQL server;
+#              when PGHOST is unset, a local Debian cluster is installed/started.
+
+set -euo pipefail
+
+REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ODOO_SRC=${ODOO_SRC:-/opt/odoo}
+VSMS_HOME=${VSMS_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/vsms_regional}
+VENV=$VSMS_HOME/venv
+PYTHON=${PYTHON:-python3}
+ODOO_CONF=$VSMS_HOME/odoo.conf
+ADDONS_PATH=$ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$REPO_DIR
+
+step() { printf '\n==> %s\n' "$*"; }
+info() { printf '    %s\n' "$*"; }
+die() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        die "'$*' needs root. Run as root, or install sudo."
+    fi
+}
+
+check_odoo_src() {
+    if [ ! -f "$ODOO_SRC/odoo-bin" ] || [ ! -f "$ODOO_SRC/requirements.txt" ]; then
+        die "No Odoo 19.0 source tree at '$ODOO_SRC' (odoo-bin not found).
+       This project needs the Odoo 19.0 Community source: clone the 19.0 branch
+       of Odoo there, or set ODOO_SRC=/path/to/odoo before running this command."
+    fi
+    local series
+    series=$(sed -n "s/^version_info = (\([0-9]*\), \([0-9]*\),.*/\1.\2/p" "$ODOO_SRC/odoo/release.py")
+    if [ "$series" != "19.0" ]; then
+        die "'$ODOO_SRC' holds Odoo '$series', but vsms_regional needs Odoo 19.0."
+    fi
+}
+
+# Debian packages: only the missing ones are installed.
+ensure_debian_packages() {
+    local wanted=(
+        # build dependencies of Odoo's Python requirements
+        gcc python3-dev python3-venv libpq-dev libldap2-dev libsasl2-dev
+        libxml2-dev libxslt1-dev libjpeg-dev zlib1g-dev
+        # PDF reports (with Cyrillic fonts) and PDF text checks in tests
+        wkhtmltopdf fonts-dejavu-core poppler-utils
+    )
+    if [ -z "${PGHOST:-}" ]; then
+        wanted+=(postgresql)
+    fi
+    wanted+=("$@")
+    local missing=() pkg
+    for pkg in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+            || missing+=("$pkg")
+    done
+    if [ "${#missing[@]}" -eq 0 ]; then
+        info "Debian packages: all present"
+        return
+    fi
+    step "Installing Debian packages: ${missing[*]}"
+    command -v apt-get >/dev/null 2>&1 || die "apt-get not found: install ${missing[*]} by hand."
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# A local PostgreSQL cluster, started, with a role for the current OS user.
+ensure_postgres() {
+    if [ -n "${PGHOST:-}" ]; then
+        info "PostgreSQL: using PGHOST=$PGHOST"
+        psql -d postgres -Atc 'SELECT 1' >/dev/null \
+            || die "Cannot connect to PostgreSQL at PGHOST=$PGHOST as ${PGUSER:-$USER}."
+        return
+    fi
+    if ! pg_lsclusters -h 2>/dev/null | grep -q .; then
+        step "Creating a PostgreSQL cluster"
+        local ver
+        ver=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+        as_root pg_createcluster "$ver" main
+    fi
+    local ver name status
+    read -r ver name _ status _ < <(pg_lsclusters -h | head -n 1)
+    if [ "$status" != "online" ]; then
+        step "Starting PostgreSQL $ver/$name"
+        as_root pg_ctlcluster "$ver" "$name" start
+    fi
+    local me
+    me=$(id -un)
+    [ "$me" != "postgres" ] || die "Do not run as the 'postgres' user: Odoo refuses it."
+    if ! as_root runuser -u postgres -- psql -d postgres -Atc \
+        "SELECT 1 FROM pg_roles WHERE rolname = '$me'" | grep -q 1; then
+        step "Creating PostgreSQL role '$me'"
+        as_root runuser -u postgres -- createuser --createdb "$me"
+    fi
+    info "PostgreSQL $ver/$name: online, role '$me'"
+}
+
+# The virtualenv with Odoo's requirements and the project's; rebuilt only
+# when a requirements file changes.
+ensure_venv() {
+    local stamp=$VENV/.vsms-requirements
+    local want
+    want=$(cat "$ODOO_SRC/requirements.txt" "$REPO_DIR/requirements.txt" \
+               "$REPO_DIR/requirements-dev.txt" "$REPO_DIR/scripts/constraints.txt" | sha256sum | cut -d' ' -f1)
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$VENV/bin/python" ]; then
+        info "Python virtualenv: $VENV (up to date)"
+        return
+    fi
+    step "Preparing the Python virtualenv in $VENV (a few minutes the first time)"
+    mkdir -p "$VSMS_HOME"
+    [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+    "$VENV/bin/python" -m pip install -q --upgrade "pip>=25.3" wheel "setuptools<70"
+    "$VENV/bin/python" -m pip install -q --progress-bar off \
+        --build-constraint "$REPO_DIR/scripts/constraints.txt" \
+        -r "$ODOO_SRC/requirements.txt" \
+        -r "$REPO_DIR/requirements.txt" \
+        -r "$REPO_DIR/requirements-dev.txt"
+    echo "$want" > "$stamp"
+    info "Python virtualenv ready"
+}
+
+write_odoo_conf() {
+    mkdir -p "$VSMS_HOME/data" "$VSMS_HOME/log"
+    {
+        echo "[options]"
+        echo "addons_path = $ADDONS_PATH"
+        echo "data_dir = $VSMS_HOME/data"
+        echo "admin_passwd = ${VSMS_MASTER_PASSWORD:-admin}"
+        echo "without_demo = True"
+        echo "http_interface = ${VSMS_HTTP_INTERFACE:-127.0.0.1}"
+        echo "http_port = ${VSMS_HTTP_PORT:-8069}"
+        if [ -n "${PGHOST:-}" ]; then
+            echo "db_host = $PGHOST"
+            echo "db_port = ${PGPORT:-5432}"
+            echo "db_user = ${PGUSER:-$(id -un)}"
+            echo "db_password = ${PGPASSWORD:-False}"
+        fi
+        if command -v wkhtmltopdf >/dev/null 2>&1; then
+            echo "bin_path = $(dirname "$(command -v wkhtmltopdf)")"
+        fi
+    } > "$ODOO_CONF"
+}
+
+odoo_bin() {
+    "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" "$@"
+}
+
+db_exists() {
+    psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1
+}
+
+# Everything both commands need, in order.
+setup_all() {
+    step "Checking the Odoo source"
+    check_odoo_src
+    info "Odoo 19.0 at $ODOO_SRC"
+    step "Checking system packages"
+    ensure_debian_packages "$@"
+    step "Checking PostgreSQL"
+    ensure_postgres
+    step "Checking the Python virtualenv"
+    ensure_venv
+    write_odoo_conf
+}

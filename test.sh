@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Test vsms_regional: the same set-up as ./run.sh, then a throwaway database
+# with the addon freshly installed, then every test (pytest + pytest-odoo: the
+# addon's tests and the top-level tests/), then the database is dropped.
+# Usage: ./test.sh [extra pytest arguments, e.g. -k parser]
+source "$(dirname "$0")/scripts/lib.sh"
+
+# Tests get their own config and HTTP port, so a running ./run.sh is no bother.
+ODOO_CONF=$VSMS_HOME/odoo-test.conf
+VSMS_HTTP_PORT=${VSMS_TEST_HTTP_PORT:-8169}
+setup_all chromium
+
+DB=vsms_test_$$
+LOG=$VSMS_HOME/log/install-$DB.log
+drop_db() {
+    dropdb --if-exists --force "$DB" >/dev/null 2>&1 || true
+    rm -rf "$VSMS_HOME/data/filestore/$DB"
+}
+trap drop_db EXIT
+
+step "Installing vsms_regional into the throwaway database '$DB'"
+mkdir -p "$(dirname "$LOG")"
+if ! odoo_bin -d "$DB" -i vsms_regional --load-language=ru_RU --stop-after-init \
+        --log-level=info --logfile="$LOG"; then
+    tail -n 40 "$LOG" >&2
+    die "Installing vsms_regional failed (log: $LOG)"
+fi
+info "Install log: $LOG"
+
+step "Running the tests"
+cd "$REPO_DIR"
+export VSMS_INSTALL_LOG=$LOG VSMS_TEST_DB=$DB VSMS_ODOO_CONF=$ODOO_CONF ODOO_SRC
+set +e
+PYTHONPATH=$ODOO_SRC "$VENV/bin/python" -m pytest -p no:cacheprovider \
+    --odoo-config="$ODOO_CONF" --odoo-database="$DB" --odoo-http \
+    vsms_regional/tests tests "$@"
+status=$?
+set -e
+exit $status
