@@ -28,5 +28,6 @@
         "views/vsms_menus.xml",
         "data/vsms_plan_2021_data.xml",
     ],
+    "assets": {"web.assets_tests": ["vsms_regional/static/tests/tours/**/*"]},
     "installable": True,
 }

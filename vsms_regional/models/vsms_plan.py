@@ -206,7 +206,10 @@ class VsmsPlan(models.Model):
                 name=shift(item.name),
                 schedule_text=shift(item.schedule_text),
             )
-        self.env["vsms.plan.item"].create(vals_list)
+        # one chatter line on the new plan, not a notification per item
+        self.env["vsms.plan.item"].with_context(
+            mail_create_nolog=True, mail_auto_subscribe_no_notify=True
+        ).create(vals_list)
         return {
             "type": "ir.actions.act_window",
             "res_model": "vsms.plan",

@@ -1,2 +1,6 @@
 from . import test_schedule_parser
 from . import test_plan_2021_data
+from . import test_plan
+from . import test_security
+from . import test_report
+from . import test_performance

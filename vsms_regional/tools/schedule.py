@@ -235,7 +235,11 @@ class _Parser:
         return best, best_handler
 
     def _fragment(self, pos):
-        """The words from ``pos`` up to the first full word (not a numeral)."""
+        """The text from ``pos`` through the first full word.
+
+        Numerals and short prepositions («II», «5», «в», «по») are not full
+        words, so «V квартал» or «по договорённости» are named whole.
+        """
         end = pos
         for token in _TOKEN.finditer(self.norm, pos):
             if end > pos and (
@@ -244,8 +248,8 @@ class _Parser:
             ):
                 break
             end = token.end()
-            letters = {char for char in token.group() if char.isalpha()}
-            if len(letters) > 1 and not letters <= set("ivx"):
+            letters = [char for char in token.group() if char.isalpha()]
+            if len(letters) > 2 and not set(letters) <= set("ivx"):
                 break
         return self.text[pos:end].strip()
 
@@ -282,15 +286,15 @@ class _Parser:
         return [Period(start, end, "range", label)]
 
     # Handlers: each turns one match into a list of periods.
-    def _on_deferred(self, match):
+    def on_deferred(self, _match):
         self.deferred = True
         return []
 
-    def _on_whole_year(self, match):
+    def on_whole_year(self, match):
         self._check_year(match, "y")
         return [_year_period(self.year)]
 
-    def _on_recurring(self, match):
+    def on_recurring(self, match):
         word = match.group()
         if "меся" in word:
             return [_month_period(self.year, month) for month in range(1, 13)]
@@ -309,13 +313,13 @@ class _Parser:
             raise self._error(match, "order")
         return [_numbered_period(self.year, first, last, kind)]
 
-    def _on_quarter(self, match):
+    def on_quarter(self, match):
         return self._on_numbered(match, "quarter", _QUARTER_NUMBER)
 
-    def _on_half(self, match):
+    def on_half(self, match):
         return self._on_numbered(match, "half", _HALF_NUMBER)
 
-    def _on_month_range(self, match):
+    def on_month_range(self, match):
         first, last = _month(match["a"]), _month(match["b"])
         self._check_year(match, "y")
         if last < first:
@@ -326,19 +330,19 @@ class _Parser:
         label = f"{name} – {MONTHS_NOMINATIVE[last - 1]} {self.year}"
         return [Period(*_span(self.year, first, last), "range", label)]
 
-    def _on_month(self, match):
+    def on_month(self, match):
         self._check_year(match, "y")
         return [_month_period(self.year, _month(match["a"]))]
 
-    def _on_deadline(self, match):
+    def on_deadline(self, match):
         day = self._day(match, "a")
         prefix = "до" if match["pre"] == "до" else "не позднее"
         return [Period(day, day, "day", f"{prefix} {_day_label(day)}")]
 
-    def _on_date_range(self, match):
+    def on_date_range(self, match):
         return self._day_range(match, self._day(match, "a"), self._day(match, "b"))
 
-    def _on_days_of_month(self, match):
+    def on_days_of_month(self, match):
         """«1–15 мая» (a range) or «10 и 24 мая» (one period per day)."""
         month = _month(match["m"])
         self._check_year(match, "y")
@@ -352,7 +356,7 @@ class _Parser:
             return self._day_range(match, *days)
         return [Period(day, day, "day", _day_label(day)) for day in days]
 
-    def _on_day(self, match):
+    def on_day(self, match):
         day = self._day(match, "a")
         return [Period(day, day, "day", _day_label(day))]
 
@@ -385,46 +389,46 @@ def _rule(handler, *parts):
 
 _RULES = (
     _rule(
-        _Parser._on_deferred,
+        _Parser.on_deferred,
         r"по\s+согласованию|по\s+отдельному\s+(?:плану|графику)"
         r"|по\s+мере\s+(?:необходимости|поступления|формирования)"
         r"|(?:дата|срок|сроки)\s+уточня(?:ется|ются)",
     ),
     _rule(
-        _Parser._on_whole_year,
+        _Parser.on_whole_year,
         r"весь\s+(?:период|год)|постоянно|круглогодично"
         r"|в\s+течение\s+(?:всего\s+)?(?:года|периода)"
         r"|(?:в\s+(?:течение\s+(?:всего\s+)?)?)?(?P<y>\d{4})(?!\d)\s*" + _YEAR_WORD,
     ),
     _rule(
-        _Parser._on_recurring,
+        _Parser.on_recurring,
         r"ежемесячно|ежеквартально|ежеполугодно"
         r"|(?:(?:один|1)\s+)?раз\s+в\s+(?:месяц|квартал|полугодие)",
     ),
     _rule(
-        _Parser._on_quarter,
+        _Parser.on_quarter,
         _numbered(_QUARTER_NUMBER, r"кв(?:артал(?:ы|а|е|ах|ов)?)?(?!\w)\.?"),
     ),
-    _rule(_Parser._on_half, _numbered(_HALF_NUMBER, r"полугоди(?:е|я|и|ях)(?!\w)")),
+    _rule(_Parser.on_half, _numbered(_HALF_NUMBER, r"полугоди(?:е|я|и|ях)(?!\w)")),
     _rule(
-        _Parser._on_month_range,
+        _Parser.on_month_range,
         _IN + _FROM + _group("a", _MONTH) + _TO + _group("b", _MONTH),
         _year("y"),
     ),
-    _rule(_Parser._on_month, _IN, _group("a", _MONTH), _year("y")),
+    _rule(_Parser.on_month, _IN, _group("a", _MONTH), _year("y")),
     _rule(
-        _Parser._on_deadline,
+        _Parser.on_deadline,
         _group("pre", r"до|не\s+позднее|не\s+позже") + r"\s+" + _date("a"),
     ),
-    _rule(_Parser._on_date_range, _FROM, _date("a"), _TO, _date("b")),
+    _rule(_Parser.on_date_range, _FROM, _date("a"), _TO, _date("b")),
     _rule(
-        _Parser._on_days_of_month,
+        _Parser.on_days_of_month,
         _FROM + _group("d1", _DAY),
         r"(?:" + _TO + _group("d2", _DAY) + "|",
         _group("more", r"(?:" + _AND + _DAY + r")+") + r")",
         r"\s*" + _group("m", _MONTH) + _year("y"),
     ),
-    _rule(_Parser._on_day, _date("a")),
+    _rule(_Parser.on_day, _date("a")),
 )
 
 
