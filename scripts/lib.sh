@@ -8,6 +8,8 @@
 #   PYTHON     interpreter for the virtualenv    (default python3)
 #   PGHOST, PGPORT, PGUSER, PGPASSWORD           an existing PostgreSQL server;
 #              when PGHOST is unset, a local Debian cluster is installed/started.
+#   VSMS_SMTP_SERVER, VSMS_SMTP_PORT, VSMS_SMTP_SSL, VSMS_SMTP_USER,
+#   VSMS_SMTP_PASSWORD, VSMS_EMAIL_FROM          outgoing mail (README, "Mail").
 
 set -euo pipefail
 
@@ -144,6 +146,16 @@ write_odoo_conf() {
             echo "db_port = ${PGPORT:-5432}"
             echo "db_user = ${PGUSER:-$(id -un)}"
             echo "db_password = ${PGPASSWORD:-False}"
+        fi
+        # Outgoing mail (see README, "Mail"): only when a server is given.
+        if [ -n "${VSMS_SMTP_SERVER:-}" ]; then
+            echo "smtp_server = $VSMS_SMTP_SERVER"
+            echo "smtp_port = ${VSMS_SMTP_PORT:-587}"
+            echo "smtp_ssl = ${VSMS_SMTP_SSL:-False}"
+            echo "smtp_user = ${VSMS_SMTP_USER:-}"
+            echo "smtp_password = ${VSMS_SMTP_PASSWORD:-}"
+            echo "email_from = ${VSMS_EMAIL_FROM:-}"
+            echo "from_filter = ${VSMS_EMAIL_FROM:-}"
         fi
         if command -v wkhtmltopdf >/dev/null 2>&1; then
             echo "bin_path = $(dirname "$(command -v wkhtmltopdf)")"

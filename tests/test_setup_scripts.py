@@ -195,8 +195,7 @@ def test_ci_runs_test_sh():
 
 def test_shellcheck():
     shellcheck = shutil.which("shellcheck")
-    if not shellcheck:
-        pytest.skip("shellcheck is not installed")
+    assert shellcheck, "shellcheck is not installed (./test.sh installs it)"
     result = subprocess.run(
         [shellcheck, "-x", "-S", "error", *existing_scripts()],
         cwd=ROOT,

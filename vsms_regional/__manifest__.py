@@ -29,5 +29,4 @@
         "data/vsms_plan_2021_data.xml",
     ],
     "assets": {"web.assets_tests": ["vsms_regional/static/tests/tours/**/*"]},
-    "installable": True,
 }

@@ -90,9 +90,7 @@ class VsmsPlan(models.Model):
 
     def write(self, vals):
         if "year" in vals and any(plan.state != "draft" for plan in self):
-            raise UserError(
-                self.env._("The year can be changed only on a draft plan.")
-            )
+            raise UserError(self.env._("The year can be changed only on a draft plan."))
         result = super().write(vals)
         if "year" in vals:
             self.item_ids._sync_occurrences()
@@ -181,15 +179,11 @@ class VsmsPlan(models.Model):
             [("year", "=", new_year), ("company_id", "=", self.company_id.id)]
         ):
             raise UserError(
-                self.env._(
-                    "There is already a work plan for %(year)s.", year=new_year
-                )
+                self.env._("There is already a work plan for %(year)s.", year=new_year)
             )
 
         def shift(text):
-            return (
-                re.sub(rf"\b{self.year}\b", str(new_year), text) if text else text
-            )
+            return re.sub(rf"\b{self.year}\b", str(new_year), text) if text else text
 
         new_plan = self.copy(
             {"year": new_year, "name": shift(self.name), "state": "draft"}
@@ -251,9 +245,14 @@ class VsmsPlan(models.Model):
         """Items in document order: those without a section, then by section."""
         self.ensure_one()
         items = self.item_ids.sorted(lambda item: item.number)
-        groups = [{"section": False, "items": items.filtered(lambda i: not i.section_id)}]
+        groups = [
+            {"section": False, "items": items.filtered(lambda i: not i.section_id)}
+        ]
         groups += [
-            {"section": section, "items": items.filtered(lambda i, s=section: i.section_id == s)}
+            {
+                "section": section,
+                "items": items.filtered(lambda i, s=section: i.section_id == s),
+            }
             for section in self.section_ids.sorted(lambda s: (s.sequence, s.id))
         ]
         return [group for group in groups if group["items"] or group["section"]]

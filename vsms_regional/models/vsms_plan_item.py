@@ -74,18 +74,14 @@ class VsmsPlanItem(models.Model):
     done_count = fields.Integer(
         string="Done Occurrences", compute="_compute_from_occurrences", store=True
     )
-    overdue_count = fields.Integer(
-        string="Overdue", compute="_compute_overdue_count"
-    )
+    overdue_count = fields.Integer(string="Overdue", compute="_compute_overdue_count")
     is_overdue = fields.Boolean(
         string="Overdue Occurrences",
         compute="_compute_overdue_count",
         search="_search_is_overdue",
     )
     venue = fields.Char()
-    participants_planned = fields.Integer(
-        string="Planned Participants", tracking=True
-    )
+    participants_planned = fields.Integer(string="Planned Participants", tracking=True)
     participants_note = fields.Char(
         string="Participants", help="Participant categories as written in the plan."
     )
@@ -115,8 +111,9 @@ class VsmsPlanItem(models.Model):
         "Item numbers must be unique within a plan.",
     )
 
-    @api.depends("occurrence_ids.state", "occurrence_ids.date_start",
-                 "occurrence_ids.date_end")
+    @api.depends(
+        "occurrence_ids.state", "occurrence_ids.date_start", "occurrence_ids.date_end"
+    )
     def _compute_from_occurrences(self):
         for item in self:
             occurrences = item.occurrence_ids

@@ -61,7 +61,9 @@ class TestPlanPerformance(VsmsCommon):
                 {name: {} for name in LIST_FIELDS},
             )
 
-        self.assertEqual(self._queries(read_list(small)), self._queries(read_list(large)))
+        self.assertEqual(
+            self._queries(read_list(small)), self._queries(read_list(large))
+        )
 
     def test_plan_statistics_queries_do_not_grow(self):
         small, large = self._make_items(5), self._make_items(60)

@@ -93,9 +93,7 @@ class TestPlanSchedule(VsmsCommon):
 
     def test_changing_plan_year_moves_occurrences(self):
         self.plan.year = 2031
-        self.assertEqual(
-            self.item_olympiad.occurrence_ids.date_start, date(2031, 4, 1)
-        )
+        self.assertEqual(self.item_olympiad.occurrence_ids.date_start, date(2031, 4, 1))
         self.assertEqual(self.item_olympiad.occurrence_ids.name, "Апрель 2031")
 
 
@@ -113,8 +111,7 @@ class TestPlanConstraints(VsmsCommon):
 
     def test_duplicate_item_number_refused(self):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError) as caught:
-            with self.env.cr.savepoint():
-                self.make_item(number=1)
+            self.make_item(number=1)
         message = self.Item._sql_error_to_message(caught.exception)
         self.assertIn("unique within a plan", message)
         self.assertEqual(self.plan.item_ids.mapped("number"), [1, 2])
@@ -126,8 +123,7 @@ class TestPlanConstraints(VsmsCommon):
 
     def test_two_plans_for_one_year_refused(self):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError) as caught:
-            with self.env.cr.savepoint():
-                self.Plan.create({"name": "Второй план на 2030", "year": 2030})
+            self.Plan.create({"name": "Второй план на 2030", "year": 2030})
         message = self.Plan._sql_error_to_message(caught.exception)
         self.assertIn("one work plan per year", message)
         self.assertEqual(self.Plan.search_count([("year", "=", 2030)]), 1)
@@ -206,7 +202,9 @@ class TestPlanLifecycle(VsmsCommon):
         item.occurrence_ids[0].action_done()
         item.invalidate_recordset(["overdue_count", "is_overdue"])
         self.assertEqual(item.overdue_count, 1)
-        overdue_items = self.Item.search([("plan_id", "=", self.plan.id), ("is_overdue", "=", True)])
+        overdue_items = self.Item.search(
+            [("plan_id", "=", self.plan.id), ("is_overdue", "=", True)]
+        )
         self.assertEqual(overdue_items, item | self.item_olympiad)
         not_overdue = self.Item.search(
             [("plan_id", "=", self.plan.id), ("is_overdue", "=", False)]
@@ -297,7 +295,9 @@ class TestPlanCopy(VsmsCommon):
         self.assertEqual(new_plan.year, 2031)
         self.assertEqual(new_plan.name, "План работы на 2031 год")
         self.assertEqual(new_plan.state, "draft")
-        self.assertEqual(new_plan.section_ids.mapped("name"), ["Заседания", "Мероприятия"])
+        self.assertEqual(
+            new_plan.section_ids.mapped("name"), ["Заседания", "Мероприятия"]
+        )
         self.assertNotEqual(new_plan.section_ids, self.plan.section_ids)
         presidium = new_plan.item_ids.filtered(lambda i: i.number == 1)
         self.assertEqual(presidium.section_id.plan_id, new_plan)
@@ -333,6 +333,4 @@ class TestPlanCopy(VsmsCommon):
         self.assertEqual(len(new_plan.section_ids), 6)
         self.assertIn("2022", new_plan.name)
         self.assertEqual(new_plan.occurrence_count, plan_2021.occurrence_count)
-        self.assertEqual(
-            {o.date_start.year for o in new_plan.occurrence_ids}, {2022}
-        )
+        self.assertEqual({o.date_start.year for o in new_plan.occurrence_ids}, {2022})

@@ -17,7 +17,9 @@ class TestPlanAccess(VsmsCommon):
 
     def test_outsider_does_not_see_menu(self):
         root = self.env.ref("vsms_regional.vsms_menu_root")
-        visible = self.env["ir.ui.menu"].with_user(self.user_outsider)._visible_menu_ids()
+        visible = (
+            self.env["ir.ui.menu"].with_user(self.user_outsider)._visible_menu_ids()
+        )
         self.assertNotIn(root.id, visible)
         visible = self.env["ir.ui.menu"].with_user(self.user_staff)._visible_menu_ids()
         self.assertIn(root.id, visible)

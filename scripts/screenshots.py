@@ -1,0 +1,335 @@
+#!/usr/bin/env python3
+"""Take the README screenshots of vsms_regional from a running local Odoo.
+
+Talks only to the Odoo server given by --url (localhost) and to a headless
+Chromium it starts itself, driven through the DevTools protocol.  Needs the
+project's virtualenv (requests, websocket-client, Pillow) and poppler-utils
+(pdftoppm) for the PDF page.
+
+    odoo-bin -c odoo.conf -d DB --http-port=8269 &
+    venv/bin/python scripts/screenshots.py --url http://127.0.0.1:8269 --db DB
+
+Writes docs/images/plan_2021.png (the 2021 plan form, Items tab),
+docs/images/plan_calendar.png (Plan Calendar, April 2021) and
+docs/images/plan_pdf.png (page 1 of the plan's PDF report).  Messages that the
+page wrote to the browser console are printed at the end.
+"""
+
+import argparse
+import base64
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import requests
+import websocket
+from PIL import Image
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+MAX_BYTES = 400_000
+PLAN_XMLID = "vsms_regional.vsms_plan_2021"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+    "--remote-debugging-address=127.0.0.1",
+    "--remote-debugging-port=0",
+]
+
+
+def fail(message):
+    sys.exit(f"screenshots.py: {message}")
+
+
+class Odoo:
+    """A logged-in HTTP session on the local Odoo server."""
+
+    def __init__(self, url, db, login, password):
+        host = urlsplit(url).hostname
+        if host not in ("localhost", "127.0.0.1", "::1"):
+            fail(f"--url must point to this machine, not {host!r}")
+        self.url = url.rstrip("/")
+        self.session = requests.Session()
+        page = self.session.get(f"{self.url}/web/login", params={"db": db}, timeout=60)
+        page.raise_for_status()
+        match = re.search(r'name="csrf_token"\s+value="([^"]+)"', page.text)
+        if not match:
+            fail("no csrf_token on /web/login (is the database selected?)")
+        response = self.session.post(
+            f"{self.url}/web/login",
+            data={
+                "login": login,
+                "password": password,
+                "csrf_token": match.group(1),
+                "redirect": "/odoo",
+                "db": db,
+            },
+            timeout=60,
+        )
+        response.raise_for_status()
+        if "/web/login" in response.url:
+            fail(f"login as {login!r} failed")
+        self.session_id = self.session.cookies.get("session_id")
+
+    def call(self, model, method, *args, **kwargs):
+        response = self.session.post(
+            f"{self.url}/web/dataset/call_kw/{model}/{method}",
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {"model": model, "method": method, "args": args, "kwargs": kwargs},
+            },
+            timeout=60,
+        )
+        response.raise_for_status()
+        payload = response.json()
+        if "error" in payload:
+            fail(f"{model}.{method}: {payload['error']['data']['message']}")
+        return payload["result"]
+
+    def xmlid_to_id(self, xmlid):
+        module, name = xmlid.split(".")
+        rows = self.call(
+            "ir.model.data", "search_read",
+            [("module", "=", module), ("name", "=", name)], fields=["res_id"],
+        )
+        if not rows:
+            fail(f"{xmlid} not found: is vsms_regional installed in this database?")
+        return rows[0]["res_id"]
+
+
+class Chromium:
+    """A headless Chromium and a DevTools connection to its page."""
+
+    def __init__(self, executable, width, height):
+        self.profile = tempfile.mkdtemp(prefix="vsms_screens_")
+        self.proc = subprocess.Popen(
+            [executable, *CHROMIUM_FLAGS, f"--user-data-dir={self.profile}",
+             f"--window-size={width},{height}", "about:blank"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        port_file = Path(self.profile, "DevToolsActivePort")
+        for _ in range(100):
+            if port_file.is_file() and port_file.stat().st_size > 5:
+                break
+            time.sleep(0.1)
+        else:
+            self.close()
+            fail(f"{executable} did not start (no DevTools port)")
+        port = int(port_file.read_text().split()[0])
+        targets = requests.get(f"http://127.0.0.1:{port}/json/list", timeout=10).json()
+        page = next(target for target in targets if target["type"] == "page")
+        self.ws = websocket.create_connection(
+            page["webSocketDebuggerUrl"], suppress_origin=True, timeout=60
+        )
+        self.next_id = 0
+        self.console = []
+        self.send("Page.enable")
+        self.send("Runtime.enable")
+        self.send("Log.enable")
+        self.send("Network.enable")
+        self.resize(width, height)
+
+    def _event(self, message):
+        method = message.get("method")
+        params = message.get("params", {})
+        if method == "Runtime.consoleAPICalled" and params["type"] in ("error", "warning"):
+            text = " ".join(
+                str(arg.get("value", arg.get("description", ""))) for arg in params["args"]
+            )
+            self.console.append(f"console.{params['type']}: {text}")
+        elif method == "Runtime.exceptionThrown":
+            details = params["exceptionDetails"]
+            text = details.get("exception", {}).get("description") or details.get("text")
+            self.console.append(f"exception: {text}")
+        elif method == "Log.entryAdded" and params["entry"]["level"] in ("error", "warning"):
+            entry = params["entry"]
+            self.console.append(f"log.{entry['level']}: {entry['text']} {entry.get('url', '')}")
+
+    def send(self, method, **params):
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+            self._event(message)
+
+    def evaluate(self, expression):
+        result = self.send(
+            "Runtime.evaluate", expression=expression, awaitPromise=True, returnByValue=True
+        )
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
+        return result["result"].get("value")
+
+    def wait_for(self, expression, what, timeout=60):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.evaluate(f"Boolean({expression})"):
+                return
+            time.sleep(0.25)
+        fail(f"timed out waiting for {what}")
+
+    def wait_idle(self):
+        """No RPC under way, then a moment for fonts and transitions."""
+        self.wait_for(
+            "!document.querySelector('.o_loading_indicator, .o_blockUI')", "the page to load"
+        )
+        time.sleep(1.5)
+
+    def resize(self, width, height):
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            width=width, height=height, deviceScaleFactor=1, mobile=False,
+        )
+
+    def navigate(self, url):
+        self.send("Page.navigate", url=url)
+
+    def screenshot(self, path):
+        data = self.send("Page.captureScreenshot", format="png")["data"]
+        save_png(base64.b64decode(data), path)
+
+    def close(self):
+        if getattr(self, "ws", None):
+            self.ws.close()
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def save_png(data, path):
+    """Save a PNG, downscaled until it is smaller than MAX_BYTES."""
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    while True:
+        buffer = io.BytesIO()
+        image.save(buffer, "PNG", optimize=True)
+        if buffer.tell() < MAX_BYTES or image.width < 600:
+            break
+        image = image.resize(
+            (int(image.width * 0.85), int(image.height * 0.85)), Image.LANCZOS
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(buffer.getvalue())
+    print(f"{path} ({image.width}x{image.height}, {buffer.tell() // 1024} KB)")
+
+
+def shoot_plan(browser, odoo, plan_id, out):
+    browser.navigate(f"{odoo.url}/odoo/action-vsms_regional.vsms_plan_action/{plan_id}")
+    browser.wait_for(
+        "document.querySelectorAll('.o_form_view .o_field_widget[name=item_ids] "
+        ".o_data_row').length > 0",
+        "the plan form with its items",
+    )
+    browser.wait_idle()
+    browser.screenshot(out / "plan_2021.png")
+
+
+def shoot_calendar(browser, odoo, out, width, height):
+    # Tall enough for every event of a day in April 2021 to be shown.
+    browser.resize(width, height)
+    browser.navigate(f"{odoo.url}/odoo/action-vsms_regional.vsms_plan_occurrence_action")
+    browser.wait_for("document.querySelector('.o_calendar_view')", "the Plan Calendar")
+    browser.wait_idle()
+    # The calendar opens on today; reopen the action on April 2021 (the
+    # client's action service is the only way to pass an initial date).
+    browser.evaluate(
+        "odoo.__WOWL_DEBUG__.root.env.services.action.doAction("
+        "'vsms_regional.vsms_plan_occurrence_action', {clearBreadcrumbs: true, "
+        "additionalContext: {initial_date: '2021-04-01 00:00:00'}}).then(() => true)"
+    )
+    browser.wait_for(
+        "document.querySelector('.o_calendar_view .fc-daygrid-day[data-date=\"2021-04-15\"]')"
+        " && document.querySelector('.o_calendar_view .fc-event')",
+        "the calendar on April 2021",
+    )
+    browser.wait_idle()
+    browser.screenshot(out / "plan_calendar.png")
+
+
+def shoot_pdf(odoo, plan_id, out):
+    if not shutil.which("pdftoppm"):
+        print("pdftoppm not found (poppler-utils): plan_pdf.png skipped")
+        return
+    response = odoo.session.get(
+        f"{odoo.url}/report/pdf/vsms_regional.vsms_plan_report_document/{plan_id}",
+        timeout=300,
+    )
+    response.raise_for_status()
+    if not response.content.startswith(b"%PDF"):
+        fail("the report did not return a PDF")
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp, "plan.pdf")
+        pdf.write_bytes(response.content)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", pdf, Path(tmp, "page")],
+            check=True,
+        )
+        page = next(Path(tmp).glob("page*.png"))
+        save_png(page.read_bytes(), out / "plan_pdf.png")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--url", default="http://127.0.0.1:8069")
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--login", default="admin")
+    parser.add_argument("--password", default="admin")
+    parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
+    parser.add_argument("--out", type=Path, default=REPO_DIR / "docs" / "images")
+    # Below 1400 px the chatter goes under the form, leaving the plan's items
+    # list the whole width.
+    parser.add_argument("--width", type=int, default=1280)
+    parser.add_argument("--height", type=int, default=1000)
+    parser.add_argument("--calendar-height", type=int, default=1500)
+    args = parser.parse_args()
+
+    odoo = Odoo(args.url, args.db, args.login, args.password)
+    plan_id = odoo.xmlid_to_id(PLAN_XMLID)
+
+    browser = Chromium(args.chromium, args.width, args.height)
+    try:
+        host = urlsplit(odoo.url).hostname
+        browser.send(
+            "Network.setCookie", name="session_id", value=odoo.session_id,
+            domain=host, path="/", httpOnly=True,
+        )
+        shoot_plan(browser, odoo, plan_id, args.out)
+        shoot_calendar(browser, odoo, args.out, args.width, args.calendar_height)
+    finally:
+        browser.close()
+    shoot_pdf(odoo, plan_id, args.out)
+
+    if browser.console:
+        print("\nBrowser console:")
+        for line in browser.console:
+            print("  " + line)
+
+
+if __name__ == "__main__":
+    main()
