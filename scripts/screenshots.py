@@ -92,7 +92,12 @@ class Odoo:
             json={
                 "jsonrpc": "2.0",
                 "method": "call",
-                "params": {"model": model, "method": method, "args": args, "kwargs": kwargs},
+                "params": {
+                    "model": model,
+                    "method": method,
+                    "args": args,
+                    "kwargs": kwargs,
+                },
             },
             timeout=60,
         )
@@ -105,8 +110,10 @@ class Odoo:
     def xmlid_to_id(self, xmlid):
         module, name = xmlid.split(".")
         rows = self.call(
-            "ir.model.data", "search_read",
-            [("module", "=", module), ("name", "=", name)], fields=["res_id"],
+            "ir.model.data",
+            "search_read",
+            [("module", "=", module), ("name", "=", name)],
+            fields=["res_id"],
         )
         if not rows:
             fail(f"{xmlid} not found: is vsms_regional installed in this database?")
@@ -119,8 +126,13 @@ class Chromium:
     def __init__(self, executable, width, height):
         self.profile = tempfile.mkdtemp(prefix="vsms_screens_")
         self.proc = subprocess.Popen(
-            [executable, *CHROMIUM_FLAGS, f"--user-data-dir={self.profile}",
-             f"--window-size={width},{height}", "about:blank"],
+            [
+                executable,
+                *CHROMIUM_FLAGS,
+                f"--user-data-dir={self.profile}",
+                f"--window-size={width},{height}",
+                "about:blank",
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -149,22 +161,35 @@ class Chromium:
     def _event(self, message):
         method = message.get("method")
         params = message.get("params", {})
-        if method == "Runtime.consoleAPICalled" and params["type"] in ("error", "warning"):
+        if method == "Runtime.consoleAPICalled" and params["type"] in (
+            "error",
+            "warning",
+        ):
             text = " ".join(
-                str(arg.get("value", arg.get("description", ""))) for arg in params["args"]
+                str(arg.get("value", arg.get("description", "")))
+                for arg in params["args"]
             )
             self.console.append(f"console.{params['type']}: {text}")
         elif method == "Runtime.exceptionThrown":
             details = params["exceptionDetails"]
-            text = details.get("exception", {}).get("description") or details.get("text")
+            text = details.get("exception", {}).get("description") or details.get(
+                "text"
+            )
             self.console.append(f"exception: {text}")
-        elif method == "Log.entryAdded" and params["entry"]["level"] in ("error", "warning"):
+        elif method == "Log.entryAdded" and params["entry"]["level"] in (
+            "error",
+            "warning",
+        ):
             entry = params["entry"]
-            self.console.append(f"log.{entry['level']}: {entry['text']} {entry.get('url', '')}")
+            self.console.append(
+                f"log.{entry['level']}: {entry['text']} {entry.get('url', '')}"
+            )
 
     def send(self, method, **params):
         self.next_id += 1
-        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        self.ws.send(
+            json.dumps({"id": self.next_id, "method": method, "params": params})
+        )
         while True:
             message = json.loads(self.ws.recv())
             if message.get("id") == self.next_id:
@@ -175,7 +200,10 @@ class Chromium:
 
     def evaluate(self, expression):
         result = self.send(
-            "Runtime.evaluate", expression=expression, awaitPromise=True, returnByValue=True
+            "Runtime.evaluate",
+            expression=expression,
+            awaitPromise=True,
+            returnByValue=True,
         )
         if "exceptionDetails" in result:
             raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
@@ -192,14 +220,18 @@ class Chromium:
     def wait_idle(self):
         """No RPC under way, then a moment for fonts and transitions."""
         self.wait_for(
-            "!document.querySelector('.o_loading_indicator, .o_blockUI')", "the page to load"
+            "!document.querySelector('.o_loading_indicator, .o_blockUI')",
+            "the page to load",
         )
         time.sleep(1.5)
 
     def resize(self, width, height):
         self.send(
             "Emulation.setDeviceMetricsOverride",
-            width=width, height=height, deviceScaleFactor=1, mobile=False,
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=False,
         )
 
     def navigate(self, url):
@@ -251,9 +283,13 @@ def shoot_plan(browser, odoo, plan_id, out):
 
 
 def shoot_calendar(browser, odoo, out, width, height):
-    # Tall enough for every event of a day in April 2021 to be shown.
+    # A month cell shows at most `event_limit` events of the calendar view
+    # (5 by default), whatever the height: make it taller only with a higher
+    # limit.
     browser.resize(width, height)
-    browser.navigate(f"{odoo.url}/odoo/action-vsms_regional.vsms_plan_occurrence_action")
+    browser.navigate(
+        f"{odoo.url}/odoo/action-vsms_regional.vsms_plan_occurrence_action"
+    )
     browser.wait_for("document.querySelector('.o_calendar_view')", "the Plan Calendar")
     browser.wait_idle()
     # The calendar opens on today; reopen the action on April 2021 (the
@@ -263,9 +299,10 @@ def shoot_calendar(browser, odoo, out, width, height):
         "'vsms_regional.vsms_plan_occurrence_action', {clearBreadcrumbs: true, "
         "additionalContext: {initial_date: '2021-04-01 00:00:00'}}).then(() => true)"
     )
+    april = ".o_calendar_view .fc-daygrid-day[data-date='2021-04-15']"
     browser.wait_for(
-        "document.querySelector('.o_calendar_view .fc-daygrid-day[data-date=\"2021-04-15\"]')"
-        " && document.querySelector('.o_calendar_view .fc-event')",
+        f'document.querySelector("{april}")'
+        ' && document.querySelector(".o_calendar_view .fc-event")',
         "the calendar on April 2021",
     )
     browser.wait_idle()
@@ -287,7 +324,18 @@ def shoot_pdf(odoo, plan_id, out):
         pdf = Path(tmp, "plan.pdf")
         pdf.write_bytes(response.content)
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", pdf, Path(tmp, "page")],
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "70",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                pdf,
+                Path(tmp, "page"),
+            ],
             check=True,
         )
         page = next(Path(tmp).glob("page*.png"))
@@ -300,13 +348,15 @@ def main():
     parser.add_argument("--db", required=True)
     parser.add_argument("--login", default="admin")
     parser.add_argument("--password", default="admin")
-    parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
+    parser.add_argument(
+        "--chromium", default=shutil.which("chromium") or "/usr/bin/chromium"
+    )
     parser.add_argument("--out", type=Path, default=REPO_DIR / "docs" / "images")
     # Below 1400 px the chatter goes under the form, leaving the plan's items
     # list the whole width.
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=1000)
-    parser.add_argument("--calendar-height", type=int, default=1500)
+    parser.add_argument("--calendar-height", type=int, default=1000)
     args = parser.parse_args()
 
     odoo = Odoo(args.url, args.db, args.login, args.password)
@@ -316,8 +366,12 @@ def main():
     try:
         host = urlsplit(odoo.url).hostname
         browser.send(
-            "Network.setCookie", name="session_id", value=odoo.session_id,
-            domain=host, path="/", httpOnly=True,
+            "Network.setCookie",
+            name="session_id",
+            value=odoo.session_id,
+            domain=host,
+            path="/",
+            httpOnly=True,
         )
         shoot_plan(browser, odoo, plan_id, args.out)
         shoot_calendar(browser, odoo, args.out, args.width, args.calendar_height)
@@ -325,10 +379,9 @@ def main():
         browser.close()
     shoot_pdf(odoo, plan_id, args.out)
 
-    if browser.console:
-        print("\nBrowser console:")
-        for line in browser.console:
-            print("  " + line)
+    print("\nBrowser console errors and warnings:")
+    for line in browser.console or ["(none)"]:
+        print("  " + line)
 
 
 if __name__ == "__main__":

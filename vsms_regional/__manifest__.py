@@ -28,5 +28,8 @@
         "views/vsms_menus.xml",
         "data/vsms_plan_2021_data.xml",
     ],
-    "assets": {"web.assets_tests": ["vsms_regional/static/tests/tours/**/*"]},
+    "assets": {
+        "web.assets_backend": ["vsms_regional/static/src/**/*"],
+        "web.assets_tests": ["vsms_regional/static/tests/tours/**/*"],
+    },
 }

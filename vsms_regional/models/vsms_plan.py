@@ -28,6 +28,7 @@ class VsmsPlan(models.Model):
     )
     state = fields.Selection(
         [("draft", "Draft"), ("approved", "Approved"), ("closed", "Closed")],
+        string="Status",
         required=True,
         default="draft",
         index=True,
@@ -46,7 +47,9 @@ class VsmsPlan(models.Model):
     )
     item_count = fields.Integer(compute="_compute_statistics")
     occurrence_count = fields.Integer(compute="_compute_statistics")
-    done_count = fields.Integer(string="Done", compute="_compute_statistics")
+    done_count = fields.Integer(
+        string="Done Occurrences", compute="_compute_statistics"
+    )
     overdue_count = fields.Integer(string="Overdue", compute="_compute_statistics")
     progress = fields.Float(
         compute="_compute_statistics",
@@ -119,7 +122,8 @@ class VsmsPlan(models.Model):
         if not self.env.user.has_group(MANAGER_GROUP):
             raise AccessError(
                 self.env._(
-                    "Only a ВСМС manager can approve, close or reopen a work plan."
+                    "Only a ВСМС manager can approve, close or reset a work plan "
+                    "to draft."
                 )
             )
 

@@ -59,6 +59,7 @@ class VsmsPlanItem(models.Model):
     )
     state = fields.Selection(
         ITEM_STATES,
+        string="Status",
         compute="_compute_from_occurrences",
         store=True,
         index=True,
@@ -279,7 +280,7 @@ class VsmsPlanItem(models.Model):
                     raise ValidationError(
                         self.env._(
                             "Schedule of «%(item)s» no longer includes «%(period)s», "
-                            "which is already marked %(state)s. Reset that "
+                            "which is already marked «%(state)s». Reset that "
                             "occurrence to planned first.",
                             item=item.name,
                             period=occurrence.name,

@@ -45,7 +45,7 @@ class VsmsPlanOccurrence(models.Model):
     date_start = fields.Date(string="Start", required=True, index=True)
     date_end = fields.Date(string="End", required=True, index=True)
     state = fields.Selection(
-        OCCURRENCE_STATES, required=True, default="planned", index=True
+        OCCURRENCE_STATES, string="Status", required=True, default="planned", index=True
     )
     is_overdue = fields.Boolean(
         string="Overdue",
