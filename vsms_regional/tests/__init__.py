@@ -6,3 +6,4 @@ from . import test_report
 from . import test_performance
 from . import test_tour
 from . import test_i18n
+from . import test_search_filters
