@@ -23,7 +23,6 @@
         "report/vsms_plan_report.xml",
         "views/vsms_plan_occurrence_views.xml",
         "views/vsms_plan_item_views.xml",
-        "views/vsms_plan_section_views.xml",
         "views/vsms_plan_views.xml",
         "views/vsms_menus.xml",
         "data/vsms_plan_2021_data.xml",

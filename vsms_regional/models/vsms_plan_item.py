@@ -105,7 +105,6 @@ class VsmsPlanItem(models.Model):
         domain="[('share', '=', False)]",
     )
     description = fields.Html(string="Programme")
-    color = fields.Integer()
 
     _plan_number_uniq = models.Constraint(
         "UNIQUE(plan_id, number)",

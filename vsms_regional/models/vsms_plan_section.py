@@ -12,7 +12,7 @@ class VsmsPlanSection(models.Model):
     )
     company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
     sequence = fields.Integer(default=10)
-    name = fields.Char(required=True, translate=False)
+    name = fields.Char(required=True)
     item_ids = fields.One2many("vsms.plan.item", "section_id", string="Items")
     item_count = fields.Integer(compute="_compute_item_count")
 
@@ -40,10 +40,11 @@ class VsmsPlanSection(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_check_plan(self):
         self.plan_id._check_editable()
-        if self.item_ids:
+        with_items = self.filtered("item_ids")
+        if with_items:
             raise UserError(
                 self.env._(
                     "Section «%(name)s» still has items: move or delete them first.",
-                    name=self.item_ids[0].section_id.name,
+                    name=with_items[0].name,
                 )
             )

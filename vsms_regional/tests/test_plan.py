@@ -128,6 +128,13 @@ class TestPlanConstraints(VsmsCommon):
         self.assertIn("one work plan per year", message)
         self.assertEqual(self.Plan.search_count([("year", "=", 2030)]), 1)
 
+    def test_year_out_of_range_refused(self):
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError) as caught:
+            self.Plan.create({"name": "План на 1800 год", "year": 1800})
+        message = self.Plan._sql_error_to_message(caught.exception)
+        self.assertIn("between 1990 and 2200", message)
+        self.assertFalse(self.Plan.search([("year", "=", 1800)]))
+
     def test_non_positive_number_refused(self):
         with self.assertRaises(ValidationError):
             self.make_item(number=0)
