@@ -2,3 +2,15 @@ from . import vsms_plan
 from . import vsms_plan_section
 from . import vsms_plan_item
 from . import vsms_plan_occurrence
+from . import vsms_municipality
+from . import vsms_position_role
+from . import vsms_position
+from . import vsms_membership_log
+from . import vsms_consent
+from . import res_partner
+from . import res_company
+from . import res_config_settings
+from . import crm_team
+from . import crm_stage
+from . import crm_lead
+from . import mailing_mailing

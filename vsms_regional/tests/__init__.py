@@ -7,3 +7,14 @@ from . import test_performance
 from . import test_tour
 from . import test_i18n
 from . import test_search_filters
+from . import test_names
+from . import test_municipality
+from . import test_contact_base
+from . import test_membership
+from . import test_admission
+from . import test_consent
+from . import test_contact_upkeep
+from . import test_personal_data
+from . import test_contact_security
+from . import test_contact_performance
+from . import test_contacts_tour

@@ -75,3 +75,60 @@ class VsmsCommon(TransactionCase):
         with self.assertRaises(exception) as caught:
             yield caught
         self.assertIn(text, str(caught.exception))
+
+
+class VsmsContactCommon(VsmsCommon):
+    """Adds municipalities, offices and a few people of the contact base."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Partner = cls.env["res.partner"]
+        cls.Position = cls.env["vsms.position"]
+        cls.Consent = cls.env["vsms.consent"]
+        cls.Log = cls.env["vsms.membership.log"]
+        cls.Lead = cls.env["crm.lead"]
+        cls.vyazma = cls.env.ref("vsms_regional.vsms_municipality_vyazem")
+        cls.safonovo = cls.env.ref("vsms_regional.vsms_municipality_safonov")
+        cls.role_head = cls.env.ref("vsms_regional.vsms_position_role_head")
+        cls.role_deputy = cls.env.ref("vsms_regional.vsms_position_role_deputy")
+        cls.role_tos_chair = cls.env.ref("vsms_regional.vsms_position_role_tos_chair")
+        cls.role_expert = cls.env.ref("vsms_regional.vsms_position_role_expert")
+        cls.team = cls.env.ref("vsms_regional.crm_team_vsms_admission")
+        cls.head = cls.make_person(
+            "Смирнов",
+            "Алексей",
+            "Викторович",
+            vsms_municipality_id=cls.vyazma.id,
+            email="smirnov@vyazma.example.ru",
+        )
+        cls.deputy = cls.make_person(
+            "Кузнецова",
+            "Ольга",
+            "Николаевна",
+            vsms_municipality_id=cls.safonovo.id,
+            email="kuznetsova@safonovo.example.ru",
+        )
+
+    @classmethod
+    def make_person(cls, last, first, patronymic="", **vals):
+        return cls.env["res.partner"].create(
+            {
+                "vsms_last_name": last,
+                "vsms_first_name": first,
+                "vsms_patronymic": patronymic,
+            }
+            | vals
+        )
+
+    @classmethod
+    def make_position(cls, partner, role, **vals):
+        return cls.env["vsms.position"].create(
+            {"partner_id": partner.id, "role_id": role.id} | vals
+        )
+
+    @classmethod
+    def give_consent(cls, partner, kind="mailing", **vals):
+        return cls.env["vsms.consent"].create(
+            {"partner_id": partner.id, "kind": kind, "date_given": "2020-01-15"} | vals
+        )

@@ -1,0 +1,2 @@
+from . import vsms_member_state_wizard
+from . import base_partner_merge_automatic_wizard

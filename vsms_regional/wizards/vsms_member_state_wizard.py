@@ -1,0 +1,28 @@
+from odoo import api, fields, models
+
+from ..models.vsms_membership_log import MEMBER_STATES
+
+
+class VsmsMemberStateWizard(models.TransientModel):
+    _name = "vsms.member.state.wizard"
+    _description = "Change Member Status"
+
+    partner_ids = fields.Many2many("res.partner", string="People", required=True)
+    new_state = fields.Selection(MEMBER_STATES, string="New status", required=True)
+    reason = fields.Text(
+        help="Required to suspend a member or record that they left, e.g. "
+        "«Решение Президиума № 3/2026» or «личное заявление».",
+    )
+    reason_required = fields.Boolean(compute="_compute_reason_required")
+
+    @api.depends("new_state")
+    def _compute_reason_required(self):
+        for wizard in self:
+            wizard.reason_required = wizard.new_state in ("suspended", "former")
+
+    def action_apply(self):
+        self.ensure_one()
+        self.partner_ids.with_context(
+            vsms_member_state_reason=(self.reason or "").strip() or False
+        ).write({"vsms_member_state": self.new_state})
+        return {"type": "ir.actions.act_window_close"}
