@@ -11,7 +11,10 @@ project's virtualenv (requests, websocket-client, Pillow) and poppler-utils
 
 Writes docs/images/plan_2021.png (the 2021 plan form, Items tab),
 docs/images/plan_calendar.png (Plan Calendar, April 2021) and
-docs/images/plan_pdf.png (page 1 of the plan's PDF report).  Messages that the
+docs/images/plan_pdf.png (page 1 of the plan's PDF report).  With
+--sample-contacts it first adds a few sample people to the database (use a
+throwaway one) and also writes docs/images/contact_vsms.png (a contact's ВСМС
+tab) and docs/images/admission_pipeline.png (the admission kanban).  Messages that the
 page wrote to the browser console are printed at the end.
 """
 
@@ -96,7 +99,8 @@ class Odoo:
                     "model": model,
                     "method": method,
                     "args": args,
-                    "kwargs": kwargs,
+                    # like the web client: in the user's language
+                    "kwargs": {"context": {"lang": "ru_RU"}} | kwargs,
                 },
             },
             timeout=60,
@@ -342,6 +346,104 @@ def shoot_pdf(odoo, plan_id, out):
         save_png(page.read_bytes(), out / "plan_pdf.png")
 
 
+SAMPLE_PEOPLE = [
+    # last, first, patronymic, municipality xmlid, office xmlid, since, stage
+    ("Смирнов", "Алексей", "Викторович", "vyazem", "head", "2025-10-20", None),
+    ("Кузнецова", "Ольга", "Николаевна", "safonov", "deputy", "2024-10-13", "invited"),
+    ("Белова", "Нина", "Ивановна", "smolensk", "tos_chair", "2021-05-12", "applied"),
+    ("Орлов", "Пётр", "Ильич", "roslavl", "deputy", "2024-10-13", "presidium"),
+    ("Зайцев", "Олег", "Петрович", "demidov", "head", "2025-11-02", "candidate"),
+    ("Морозова", "Елена", "Андреевна", "gagarin", "deputy", "2024-10-13", "candidate"),
+]
+
+
+def add_sample_contacts(odoo):
+    """People with offices, consents and admission leads (for the pictures)."""
+    found = odoo.call(
+        "res.partner", "search", [("name", "=", "Смирнов Алексей Викторович")]
+    )
+    if found:
+        return found[0]
+    ids = []
+    for last, first, patronymic, town, role, since, stage in SAMPLE_PEOPLE:
+        partner_id = odoo.call(
+            "res.partner",
+            "create",
+            {
+                "vsms_last_name": last,
+                "vsms_first_name": first,
+                "vsms_patronymic": patronymic,
+                "email": f"{len(ids)}@example.ru",
+                "phone": "+7 481 000-00-0" + str(len(ids)),
+                "vsms_municipality_id": odoo.xmlid_to_id(
+                    f"vsms_regional.vsms_municipality_{town}"
+                ),
+                "vsms_position_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "role_id": odoo.xmlid_to_id(
+                                f"vsms_regional.vsms_position_role_{role}"
+                            ),
+                            "date_start": since,
+                        },
+                    )
+                ],
+                "vsms_consent_ids": [
+                    (0, 0, {"kind": "processing", "date_given": since}),
+                    (0, 0, {"kind": "mailing", "date_given": since}),
+                ],
+            },
+        )
+        ids.append(partner_id)
+        if stage:
+            odoo.call("res.partner", "action_vsms_create_admission_leads", [partner_id])
+            lead = odoo.call(
+                "crm.lead", "search", [("partner_id", "=", partner_id)], limit=1
+            )
+            odoo.call(
+                "crm.lead",
+                "write",
+                lead,
+                {"stage_id": odoo.xmlid_to_id(f"vsms_regional.crm_stage_vsms_{stage}")},
+            )
+    # The first one was admitted by the presidium earlier.
+    odoo.call("res.partner", "write", [ids[0]], {"vsms_member_state": "member"})
+    return ids[0]
+
+
+def shoot_contact(browser, odoo, partner_id, out):
+    browser.navigate(
+        f"{odoo.url}/odoo/action-vsms_regional.res_partner_action_vsms_contacts/{partner_id}"
+    )
+    browser.wait_for(
+        "document.querySelector('.o_form_view .o_notebook')", "the contact form"
+    )
+    browser.evaluate(
+        "(() => { const tab = document.querySelector("
+        "'.o_notebook .nav-link[name=vsms]'); tab.click(); return true; })()"
+    )
+    browser.wait_for(
+        "document.querySelector('.o_field_widget[name=vsms_position_ids] .o_data_row')",
+        "the ВСМС tab",
+    )
+    browser.wait_idle()
+    browser.screenshot(out / "contact_vsms.png")
+
+
+def shoot_admission(browser, odoo, out):
+    browser.navigate(
+        f"{odoo.url}/odoo/action-vsms_regional.crm_lead_action_vsms_admission"
+    )
+    browser.wait_for(
+        "document.querySelectorAll('.o_kanban_record:not(.o_kanban_ghost)').length > 2",
+        "the admission pipeline",
+    )
+    browser.wait_idle()
+    browser.screenshot(out / "admission_pipeline.png")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", default="http://127.0.0.1:8069")
@@ -357,10 +459,16 @@ def main():
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=1000)
     parser.add_argument("--calendar-height", type=int, default=1000)
+    parser.add_argument(
+        "--sample-contacts",
+        action="store_true",
+        help="add sample people and shoot the contact base (throwaway databases only)",
+    )
     args = parser.parse_args()
 
     odoo = Odoo(args.url, args.db, args.login, args.password)
     plan_id = odoo.xmlid_to_id(PLAN_XMLID)
+    partner_id = add_sample_contacts(odoo) if args.sample_contacts else None
 
     browser = Chromium(args.chromium, args.width, args.height)
     try:
@@ -375,6 +483,10 @@ def main():
         )
         shoot_plan(browser, odoo, plan_id, args.out)
         shoot_calendar(browser, odoo, args.out, args.width, args.calendar_height)
+        if partner_id:
+            browser.resize(args.width, args.height)
+            shoot_contact(browser, odoo, partner_id, args.out)
+            shoot_admission(browser, odoo, args.out)
     finally:
         browser.close()
     shoot_pdf(odoo, plan_id, args.out)
