@@ -18,3 +18,4 @@ from . import test_personal_data
 from . import test_contact_security
 from . import test_contact_performance
 from . import test_contacts_tour
+from . import test_contact_filters
