@@ -389,7 +389,7 @@ class ResPartner(models.Model):
         """Complete ``vals`` so that the name and its parts agree."""
         if is_company:
             return vals
-        if any(part in vals for part in NAME_PARTS):
+        if any(vals.get(part) for part in NAME_PARTS):
             return vals  # handled per record in write(), at once in create()
         if vals.get("name"):
             vals = dict(vals)
@@ -404,7 +404,13 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         prepared = []
-        for vals in vals_list:
+        for given in vals_list:
+            # An empty gender (e.g. an import column): guess from the patronymic.
+            vals = {
+                key: value
+                for key, value in given.items()
+                if key != "vsms_gender" or value
+            }
             is_company = vals.get("is_company") or vals.get("company_type") == "company"
             if not is_company and any(vals.get(part) for part in NAME_PARTS):
                 full_name = names.join_full_name(

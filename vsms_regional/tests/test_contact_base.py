@@ -34,6 +34,21 @@ class TestPersonNames(VsmsContactCommon):
         person.name = "Петрова-Козлова Анна Сергеевна"
         self.assertEqual(person.vsms_last_name, "Петрова-Козлова")
 
+    def test_empty_parts_do_not_stop_the_split(self):
+        """An import with empty surname/name columns still splits the name."""
+        person = self.Partner.create(
+            {
+                "name": "Лебедев Иван Ильич",
+                "vsms_last_name": "",
+                "vsms_first_name": False,
+                "vsms_gender": False,
+            }
+        )
+        self.assertEqual(
+            (person.vsms_last_name, person.vsms_first_name, person.vsms_gender),
+            ("Лебедев", "Иван", "male"),
+        )
+
     def test_changing_a_part_renames(self):
         self.deputy.vsms_last_name = "Кузнецова-Орлова"
         self.assertEqual(self.deputy.name, "Кузнецова-Орлова Ольга Николаевна")

@@ -184,3 +184,79 @@ class TestContactImport(VsmsContactCommon):
         self.assertFalse(result["ids"])
         self.assertIn("Несуществующий округ", str(result["messages"]))
         self.assertFalse(self.Partner.search([("name", "=", "Зайцев Олег Петрович")]))
+
+    def test_import_with_russian_labels_and_consents(self):
+        """A Russian-speaking user imports labels as they see them."""
+        self.user_staff.lang = "ru_RU"
+        header = ["ФИО", "Пол", "Статус", "Проверен", "Согласие", "Дата согласия"]
+        fields = [
+            "name",
+            "vsms_gender",
+            "vsms_member_state",
+            "vsms_verified_on",
+            "vsms_consent_ids/kind",
+            "vsms_consent_ids/date_given",
+        ]
+        rows = [
+            [
+                "Ким Саша",
+                "Женский",
+                "Член ВСМС",
+                "2026-01-15",
+                "Рассылки",
+                "2025-12-01",
+            ],
+            [
+                "Лебедев Иван Ильич",
+                "",
+                "Кандидат",
+                "",
+                "Обработка персональных данных",
+                "2026-02-01",
+            ],
+        ]
+        content = "\n".join(
+            ",".join(f'"{value}"' for value in row) for row in [header, *rows]
+        ).encode()
+        importer = (
+            self.env["base_import.import"]
+            .with_user(self.user_staff)
+            .create(
+                {
+                    "res_model": "res.partner",
+                    "file": content,
+                    "file_name": "contacts.csv",
+                    "file_type": "text/csv",
+                }
+            )
+        )
+        options = {
+            "has_headers": True,
+            "quoting": '"',
+            "separator": ",",
+            "date_format": "%Y-%m-%d",
+        }
+        result = importer.execute_import(fields, header, options)
+        self.assertFalse(result["messages"], result["messages"])
+        kim, lebedev = self.Partner.browse(result["ids"])
+        self.assertRecordValues(
+            kim | lebedev,
+            [
+                {
+                    "vsms_last_name": "Ким",
+                    "vsms_gender": "female",
+                    "vsms_member_state": "member",
+                    "vsms_salutation": "Уважаемая Саша",
+                },
+                {
+                    "vsms_last_name": "Лебедев",
+                    "vsms_gender": "male",
+                    "vsms_member_state": "prospect",
+                    "vsms_salutation": "Уважаемый Иван Ильич",
+                },
+            ],
+        )
+        self.assertEqual(kim.vsms_verified_on, date(2026, 1, 15))
+        self.assertTrue(kim.vsms_mailing_allowed)
+        self.assertTrue(lebedev.vsms_processing_allowed)
+        self.assertFalse(lebedev.vsms_mailing_allowed)
