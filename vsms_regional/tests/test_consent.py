@@ -3,6 +3,8 @@ from datetime import date
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import freeze_time, tagged
 
+from odoo.addons.mail.tests.common import MockEmail
+
 from .common import VsmsContactCommon
 
 SEGMENTS = (
@@ -107,7 +109,7 @@ class TestConsent(VsmsContactCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestMailingSegments(VsmsContactCommon):
+class TestMailingSegments(VsmsContactCommon, MockEmail):
     """Withdrawn consent or a blacklisted address: never in a segment."""
 
     @classmethod
@@ -184,9 +186,16 @@ class TestMailingSegments(VsmsContactCommon):
                 "subject": "Приглашение на семинар",
                 "mailing_model_id": self.env["ir.model"]._get_id("res.partner"),
                 "mailing_domain": repr([("id", "in", (self.head | self.deputy).ids)]),
-                "body_html": "<p>{{ object.vsms_salutation }}!</p>",
+                "body_html": '<p><t t-out="object.vsms_salutation"/>!</p>',
             }
         )
-        mailing.action_send_mail()
+        with self.mock_mail_gateway():
+            mailing.action_send_mail()
         traces = mailing.mailing_trace_ids
         self.assertEqual(traces.mapped("res_id"), self.head.ids)
+        self.assertEqual(len(self._mails), 1)
+        self.assertEqual(
+            self._mails[0]["email_to"],
+            ['"Смирнов Алексей Викторович" <smirnov@vyazma.example.ru>'],
+        )
+        self.assertIn("Уважаемый Алексей Викторович!", self._mails[0]["body"])
