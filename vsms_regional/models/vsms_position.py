@@ -28,7 +28,6 @@ class VsmsPosition(models.Model):
         index=True,
         ondelete="restrict",
     )
-    role_code = fields.Char(related="role_id.code")
     organization = fields.Char(
         help="Body or organisation, e.g. «Совет депутатов Вяземского "
         "муниципального округа» or «ТОС „Заречье“».",
