@@ -80,10 +80,11 @@ class CrmLead(models.Model):
             if lead.stage_id.is_won:
                 if partner.vsms_member_state != "member":
                     partner.with_context(
-                        context,
-                        vsms_member_state_reason=self.env._(
-                            "Admitted: %(lead)s", lead=lead.name
-                        ),
+                        **context,
+                        vsms_member_state_reason=self.env.context.get(
+                            "vsms_member_state_admission_reason"
+                        )
+                        or self.env._("Admitted: %(lead)s", lead=lead.name),
                     ).vsms_member_state = "member"
                 continue
             target = lead.stage_id.vsms_member_state or "prospect"
@@ -92,7 +93,7 @@ class CrmLead(models.Model):
                 and partner.vsms_member_state != target
             ):
                 partner.with_context(
-                    context,
+                    **context,
                     vsms_member_state_reason=self.env._(
                         "Admission stage: %(stage)s", stage=lead.stage_id.name
                     ),

@@ -527,6 +527,8 @@ class ResPartner(models.Model):
                     "new_state": partner.vsms_member_state,
                     "reason": context.get("vsms_member_state_reason") or False,
                     "lead_id": context.get("vsms_member_state_lead_id") or False,
+                    "decision_id": context.get("vsms_member_state_decision_id")
+                    or False,
                     "member_number": partner.vsms_member_number,
                 }
                 for partner in self
@@ -602,6 +604,37 @@ class ResPartner(models.Model):
 
     def action_vsms_create_admission_leads(self):
         """Open an admission lead for each selected non-member (at most one open)."""
+        leads, open_leads = self._vsms_open_admission_leads()
+        skipped = len(self) - len(leads)
+        message = self.env._("%(count)s admission leads created.", count=len(leads))
+        if skipped:
+            message += " " + self.env._(
+                "%(count)s skipped: organisations, members, or people who "
+                "already have an open admission lead.",
+                count=skipped,
+            )
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vsms_regional.crm_lead_action_vsms_admission"
+        )
+        action["domain"] = [("id", "in", (leads | open_leads).ids)]
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Invitation to join ВСМС"),
+                "message": message,
+                "type": "success" if leads else "warning",
+                "sticky": False,
+                "next": action,
+            },
+        }
+
+    def _vsms_open_admission_leads(self):
+        """Create the missing admission leads of these people.
+
+        Organisations and members are skipped; a person has at most one open
+        admission lead.  Returns ``(created leads, leads that were open)``.
+        """
         team = self._vsms_admission_team()
         Lead = self.env["crm.lead"]
         candidates = self.filtered(
@@ -630,29 +663,7 @@ class ResPartner(models.Model):
                 for partner in candidates
             ]
         )
-        skipped = len(self) - len(leads)
-        message = self.env._("%(count)s admission leads created.", count=len(leads))
-        if skipped:
-            message += " " + self.env._(
-                "%(count)s skipped: organisations, members, or people who "
-                "already have an open admission lead.",
-                count=skipped,
-            )
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "vsms_regional.crm_lead_action_vsms_admission"
-        )
-        action["domain"] = [("id", "in", (leads | open_leads).ids)]
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("Invitation to join ВСМС"),
-                "message": message,
-                "type": "success" if leads else "warning",
-                "sticky": False,
-                "next": action,
-            },
-        }
+        return leads, open_leads
 
     def action_vsms_member_state(self):
         """Open the status wizard with the state given in the context."""

@@ -48,6 +48,14 @@ class VsmsMembershipLog(models.Model):
     lead_id = fields.Many2one(
         "crm.lead", string="Admission", readonly=True, ondelete="set null"
     )
+    decision_id = fields.Many2one(
+        "vsms.decision",
+        string="Decision",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The decision of a governing body that made the change.",
+    )
     member_number = fields.Char(readonly=True)
 
     def _check_system(self, operation):

@@ -1,2 +1,3 @@
 from . import schedule
 from . import names
+from . import quorum

@@ -1,0 +1,27 @@
+from odoo import api, fields, models
+
+
+class CalendarAttendee(models.Model):
+    _inherit = "calendar.attendee"
+
+    vsms_present = fields.Boolean(
+        string="Present",
+        groups="vsms_regional.group_vsms_user",
+        help="Was at the meeting (whatever the answer to the invitation).",
+    )
+    vsms_body_role = fields.Selection(
+        selection=lambda self: self.env["vsms.body.member"]
+        ._fields["role"]
+        ._description_selection(self.env),
+        string="Role in the Body",
+        compute="_compute_vsms_body_role",
+        groups="vsms_regional.group_vsms_user",
+        help="Empty for invited guests who are not members of the body.",
+    )
+
+    @api.depends("partner_id", "event_id.vsms_body_id", "event_id.start")
+    def _compute_vsms_body_role(self):
+        for attendee in self:
+            meeting = attendee.event_id
+            roles = meeting._vsms_members_at_meeting()
+            attendee.vsms_body_role = roles.get(attendee.partner_id._origin.id, False)

@@ -1,0 +1,145 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import format_date
+
+BODY_ROLES = [
+    ("chair", "Chair"),
+    ("deputy_chair", "Deputy chair"),
+    ("secretary", "Secretary"),
+    ("member", "Member"),
+]
+# Roles held by one person at a time.
+SINGLE_ROLES = ("chair", "secretary")
+
+
+class VsmsBodyMember(models.Model):
+    _name = "vsms.body.member"
+    _description = "Governing Body Member"
+    _order = "body_id, role_sequence, date_start desc, id"
+    _rec_name = "partner_id"
+
+    body_id = fields.Many2one(
+        "vsms.body", string="Body", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="body_id.company_id", store=True, index=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Person",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain=[("is_company", "=", False)],
+    )
+    role = fields.Selection(BODY_ROLES, required=True, default="member")
+    role_sequence = fields.Integer(compute="_compute_role_sequence", store=True)
+    date_start = fields.Date(string="Term Start")
+    date_end = fields.Date(string="Term End")
+    is_current = fields.Boolean(
+        string="In Office", compute="_compute_is_current", search="_search_is_current"
+    )
+    email = fields.Char(related="partner_id.email")
+    phone = fields.Char(related="partner_id.phone")
+    note = fields.Char()
+
+    @api.depends("role")
+    def _compute_role_sequence(self):
+        order = {role: index for index, (role, _label) in enumerate(BODY_ROLES)}
+        for member in self:
+            member.role_sequence = order.get(member.role, len(order))
+
+    def _in_office_at(self, date):
+        self.ensure_one()
+        return (not self.date_start or self.date_start <= date) and (
+            not self.date_end or self.date_end >= date
+        )
+
+    def _compute_is_current(self):
+        today = fields.Date.context_today(self)
+        for member in self:
+            member.is_current = member._in_office_at(today)
+
+    def _search_is_current(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        today = fields.Date.context_today(self)
+        current = [
+            "&",
+            "|",
+            ("date_start", "=", False),
+            ("date_start", "<=", today),
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">=", today),
+        ]
+        if (True in value) == (operator == "in"):
+            return current
+        return ["!", *current]
+
+    @api.depends("partner_id", "role")
+    def _compute_display_name(self):
+        roles = dict(self._fields["role"]._description_selection(self.env))
+        for member in self:
+            member.display_name = (
+                f"{member.partner_id.name} ({roles[member.role]})"
+                if member.partner_id and member.role
+                else member.partner_id.name or ""
+            )
+
+    def _overlaps(self, other):
+        """Whether two terms share at least one day."""
+        return (
+            not self.date_end
+            or not other.date_start
+            or other.date_start <= self.date_end
+        ) and (
+            not other.date_end
+            or not self.date_start
+            or self.date_start <= other.date_end
+        )
+
+    @api.constrains("date_start", "date_end", "partner_id", "role", "body_id")
+    def _check_terms(self):
+        roles = dict(self._fields["role"]._description_selection(self.env))
+        for member in self:
+            if (
+                member.date_start
+                and member.date_end
+                and member.date_end < member.date_start
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The term of %(person)s in «%(body)s» ends (%(end)s) before "
+                        "it starts (%(start)s).",
+                        person=member.partner_id.name,
+                        body=member.body_id.name,
+                        start=format_date(self.env, member.date_start),
+                        end=format_date(self.env, member.date_end),
+                    )
+                )
+            others = member.body_id.member_ids - member
+            if any(
+                other.partner_id == member.partner_id and member._overlaps(other)
+                for other in others
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s already has a term in «%(body)s» for these "
+                        "dates: end the previous term first.",
+                        person=member.partner_id.name,
+                        body=member.body_id.name,
+                    )
+                )
+            if member.role in SINGLE_ROLES:
+                holder = others.filtered(
+                    lambda other, m=member: other.role == m.role and m._overlaps(other)
+                )[:1]
+                if holder:
+                    raise ValidationError(
+                        self.env._(
+                            "«%(body)s» already has a %(role)s for these dates: "
+                            "%(person)s. End that term first.",
+                            body=member.body_id.name,
+                            role=roles[member.role].lower(),
+                            person=holder.partner_id.name,
+                        )
+                    )
