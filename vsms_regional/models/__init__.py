@@ -14,3 +14,12 @@ from . import crm_team
 from . import crm_stage
 from . import crm_lead
 from . import mailing_mailing
+from . import vsms_body
+from . import vsms_body_member
+from . import calendar_event
+from . import calendar_attendee
+from . import vsms_decision
+from . import event_event
+from . import event_registration
+from . import vsms_plan_occurrence_participant
+from . import vsms_plan_calendar

@@ -1,4 +1,8 @@
-from odoo import api, fields, models
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.schedule import ScheduleError, parse_schedule
@@ -105,6 +109,31 @@ class VsmsPlanItem(models.Model):
         domain="[('share', '=', False)]",
     )
     description = fields.Html(string="Programme")
+    body_id = fields.Many2one(
+        "vsms.body",
+        string="Governing Body",
+        index=True,
+        tracking=True,
+        help="For meetings of a body: each occurrence becomes a meeting of it.",
+    )
+    event_type_id = fields.Many2one(
+        "event.type",
+        string="Event Format",
+        index=True,
+        help="Format of the events created for the item's occurrences.",
+    )
+    meeting_ids = fields.One2many(
+        "calendar.event", "vsms_plan_item_id", string="Meetings"
+    )
+    event_ids = fields.One2many("event.event", "vsms_plan_item_id", string="Events")
+    meeting_count = fields.Integer(compute="_compute_realization_counts")
+    event_count = fields.Integer(compute="_compute_realization_counts")
+    participants_registered = fields.Integer(
+        string="Registered Participants",
+        compute="_compute_participants_actual",
+        store=True,
+        help="Sum of the registrations and invitations of the item's occurrences.",
+    )
 
     _plan_number_uniq = models.Constraint(
         "UNIQUE(plan_id, number)",
@@ -135,12 +164,36 @@ class VsmsPlanItem(models.Model):
             else:
                 item.state = "cancelled"
 
-    @api.depends("occurrence_ids.participants_actual")
+    @api.depends(
+        "occurrence_ids.participants_actual", "occurrence_ids.participants_registered"
+    )
     def _compute_participants_actual(self):
         for item in self:
             item.participants_actual = sum(
                 item.occurrence_ids.mapped("participants_actual")
             )
+            item.participants_registered = sum(
+                item.occurrence_ids.mapped("participants_registered")
+            )
+
+    def _compute_realization_counts(self):
+        meetings = dict(
+            self.env["calendar.event"]._read_group(
+                [("vsms_plan_item_id", "in", self.ids)],
+                ["vsms_plan_item_id"],
+                ["__count"],
+            )
+        )
+        events = dict(
+            self.env["event.event"]._read_group(
+                [("vsms_plan_item_id", "in", self.ids)],
+                ["vsms_plan_item_id"],
+                ["__count"],
+            )
+        )
+        for item in self:
+            item.meeting_count = meetings.get(item._origin, 0)
+            item.event_count = events.get(item._origin, 0)
 
     @api.depends("occurrence_ids.state", "occurrence_ids.date_end")
     def _compute_overdue_count(self):
@@ -363,6 +416,162 @@ class VsmsPlanItem(models.Model):
             {"state": "planned"}
         )
         return True
+
+    def _vsms_open_occurrences(self, kind):
+        """Planned occurrences that have no meeting (``kind='meeting'``) or no
+        event (``kind='event'``) yet."""
+        field = "meeting_ids" if kind == "meeting" else "event_ids"
+        only = self.env.context.get("vsms_schedule_occurrence_ids")
+        return self.occurrence_ids.filtered(
+            lambda occ: occ.state == "planned"
+            and not occ[field]
+            and (only is None or occ.id in only)
+        )
+
+    @api.model
+    def _vsms_local_moment(self, day, hour):
+        """UTC datetime of ``hour`` (a float, 10.5 = 10:30) on ``day`` in the
+        user's time zone (Moscow time by default)."""
+        tz = pytz.timezone(self.env.user.tz or "Europe/Moscow")
+        local = datetime.combine(day, time()) + timedelta(hours=hour)
+        return tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _vsms_generate_meetings(
+        self, days=None, hour=10.0, duration=2.0, location=None, invite=False
+    ):
+        """Create a meeting of the item's body for each planned occurrence that
+        has none, on ``days[occurrence id]`` (or a default working day), with
+        the body's members in office on that day as attendees."""
+        days = days or {}
+        no_body = self.filtered(lambda item: not item.body_id)
+        if no_body:
+            raise UserError(
+                self.env._(
+                    "Choose the governing body of «%(item)s» first: its meetings "
+                    "are meetings of that body.",
+                    item=no_body[0].name,
+                )
+            )
+        self.plan_id._check_editable()
+        vals_list = []
+        for item in self:
+            for occurrence in item._vsms_open_occurrences("meeting"):
+                day = days.get(occurrence.id) or occurrence._vsms_default_day()
+                start = self._vsms_local_moment(day, hour)
+                members = item.body_id._members_at(day).partner_id
+                vals_list.append(
+                    {
+                        "name": self.env._(
+                            "%(body)s: meeting (%(period)s)",
+                            body=item.body_id.name,
+                            period=occurrence.name,
+                        ),
+                        "start": start,
+                        "stop": start + timedelta(hours=duration),
+                        "duration": duration,
+                        "partner_ids": [Command.set(members.ids)],
+                        "location": location or item.venue or False,
+                        "description": item.description,
+                        "privacy": "public",
+                        "vsms_body_id": item.body_id.id,
+                        "vsms_occurrence_id": occurrence.id,
+                    }
+                )
+        return (
+            self.env["calendar.event"]
+            .with_context(no_mail_to_attendees=not invite)
+            .create(vals_list)
+        )
+
+    def _vsms_generate_events(
+        self,
+        days=None,
+        event_type=None,
+        hour=10.0,
+        duration=3.0,
+        address=None,
+        organizer=None,
+        seats=None,
+    ):
+        """Create an event for each planned occurrence that has none."""
+        days = days or {}
+        if seats is not None and seats < 0:
+            raise ValidationError(
+                self.env._(
+                    "The number of seats cannot be negative (%(seats)s).",
+                    seats=seats,
+                )
+            )
+        self.plan_id._check_editable()
+        tz = self.env.user.tz or "Europe/Moscow"
+        vals_list = []
+        for item in self:
+            occurrences = item._vsms_open_occurrences("event")
+            several = len(item.occurrence_ids) > 1
+            for occurrence in occurrences:
+                day = days.get(occurrence.id) or occurrence._vsms_default_day()
+                start = self._vsms_local_moment(day, hour)
+                kind = event_type or item.event_type_id
+                vals = {
+                    "name": f"{item.name} ({occurrence.name})"
+                    if several
+                    else item.name,
+                    "date_begin": start,
+                    "date_end": start + timedelta(hours=duration),
+                    "date_tz": tz,
+                    "user_id": (item.user_id or self.env.user).id,
+                    "vsms_occurrence_id": occurrence.id,
+                }
+                if kind:
+                    vals["event_type_id"] = kind.id
+                if address:
+                    vals["address_id"] = address.id
+                if organizer:
+                    vals["organizer_id"] = organizer.id
+                planned = item.participants_planned if seats is None else seats
+                if planned:
+                    vals |= {"seats_max": planned, "seats_limited": True}
+                vals_list.append(vals)
+        return self.env["event.event"].create(vals_list)
+
+    def action_vsms_schedule(self):
+        """Open the wizard that creates meetings or events for the occurrences."""
+        self.ensure_one()
+        mode = self.env.context.get("vsms_schedule_mode") or (
+            "meeting" if self.body_id else "event"
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Schedule Meetings")
+            if mode == "meeting"
+            else self.env._("Create Events"),
+            "res_model": "vsms.occurrence.schedule.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_item_id": self.id, "default_mode": mode},
+        }
+
+    def action_open_meetings(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vsms_regional.calendar_event_action_vsms_meetings"
+        )
+        action["domain"] = [("vsms_plan_item_id", "in", self.ids)]
+        action["context"] = {
+            "default_vsms_plan_item_id": self[:1].id,
+            "default_vsms_body_id": self[:1].body_id.id,
+        }
+        return action
+
+    def action_open_events(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vsms_regional.event_event_action_vsms"
+        )
+        action["domain"] = [("vsms_plan_item_id", "in", self.ids)]
+        action["context"] = {
+            "default_vsms_plan_item_id": self[:1].id,
+            "default_event_type_id": self[:1].event_type_id.id,
+        }
+        return action
 
     def action_open_occurrences(self):
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
@@ -53,7 +55,35 @@ class VsmsPlanOccurrence(models.Model):
         search="_search_is_overdue",
         help="Still planned although its period has ended.",
     )
-    participants_actual = fields.Integer(string="Actual Participants")
+    meeting_ids = fields.One2many(
+        "calendar.event", "vsms_occurrence_id", string="Meetings"
+    )
+    event_ids = fields.One2many("event.event", "vsms_occurrence_id", string="Events")
+    participant_ids = fields.One2many(
+        "vsms.plan.occurrence.participant",
+        "occurrence_id",
+        string="Participants by Category",
+    )
+    is_realized = fields.Boolean(
+        string="Has Meeting or Event",
+        compute="_compute_is_realized",
+        store=True,
+        index=True,
+    )
+    participants_registered = fields.Integer(
+        string="Registered",
+        compute="_compute_participants",
+        store=True,
+        help="Confirmed registrations of the events (registered or attended) and "
+        "invitees of the meetings who did not decline.",
+    )
+    participants_actual = fields.Integer(
+        string="Attended",
+        compute="_compute_participants",
+        store=True,
+        help="Attendees of the events, people present at the meetings, and the "
+        "participants counted by category.",
+    )
     note = fields.Text(string="Result")
 
     @api.model
@@ -76,6 +106,43 @@ class VsmsPlanOccurrence(models.Model):
         if (True in value) == (operator == "in"):
             return overdue
         return ["!", "&", *overdue]
+
+    @api.depends("meeting_ids", "event_ids")
+    def _compute_is_realized(self):
+        for occurrence in self:
+            occurrence.is_realized = bool(
+                occurrence.meeting_ids or occurrence.event_ids
+            )
+
+    @api.depends(
+        "event_ids.registration_ids.state",
+        "event_ids.registration_ids.active",
+        "meeting_ids.attendee_ids.state",
+        "meeting_ids.attendee_ids.vsms_present",
+        "meeting_ids.vsms_meeting_state",
+        "participant_ids.count",
+    )
+    def _compute_participants(self):
+        # Load what the loop reads for all occurrences at once: a fixed number
+        # of queries whatever the number of occurrences, events and meetings.
+        self.event_ids.registration_ids.mapped("state")
+        self.meeting_ids.mapped("vsms_meeting_state")
+        self.meeting_ids.attendee_ids.mapped("state")
+        self.meeting_ids.attendee_ids.mapped("vsms_present")
+        for occurrence in self:
+            registrations = occurrence.event_ids.registration_ids
+            meetings = occurrence.meeting_ids.filtered(
+                lambda meeting: meeting.vsms_meeting_state != "cancelled"
+            )
+            attendees = meetings.attendee_ids
+            occurrence.participants_registered = len(
+                registrations.filtered(lambda reg: reg.state in ("open", "done"))
+            ) + len(attendees.filtered(lambda att: att.state != "declined"))
+            occurrence.participants_actual = (
+                len(registrations.filtered(lambda reg: reg.state == "done"))
+                + len(attendees.filtered("vsms_present"))
+                + sum(occurrence.participant_ids.mapped("count"))
+            )
 
     @api.depends("item_id.number", "name")
     def _compute_display_name(self):
@@ -112,17 +179,6 @@ class VsmsPlanOccurrence(models.Model):
                     )
                 )
 
-    @api.constrains("participants_actual")
-    def _check_participants_actual(self):
-        for occurrence in self:
-            if occurrence.participants_actual < 0:
-                raise ValidationError(
-                    self.env._(
-                        "Actual participants cannot be negative (%(value)s).",
-                        value=occurrence.participants_actual,
-                    )
-                )
-
     @api.model_create_multi
     def create(self, vals_list):
         items = self.env["vsms.plan.item"].browse(
@@ -134,6 +190,38 @@ class VsmsPlanOccurrence(models.Model):
     def write(self, vals):
         self.plan_id._check_editable()
         return super().write(vals)
+
+    def _vsms_mark_done(self):
+        """A meeting or event took place: its occurrence is done (unless the
+        plan is closed, or the occurrence is no longer planned)."""
+        self.sudo().filtered(
+            lambda occ: occ.state == "planned" and occ.plan_id.state != "closed"
+        ).write({"state": "done"})
+
+    def _vsms_default_day(self):
+        """A working day to hold the occurrence's meeting or event: its first
+        day, moved off the weekend while that stays inside the period."""
+        self.ensure_one()
+        day = self.date_start
+        while day.weekday() >= 5 and day < self.date_end:
+            day += timedelta(days=1)
+        return day
+
+    def action_open_meetings(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vsms_regional.calendar_event_action_vsms_meetings"
+        )
+        action["domain"] = [("vsms_occurrence_id", "in", self.ids)]
+        action["context"] = {}
+        return action
+
+    def action_open_events(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vsms_regional.event_event_action_vsms"
+        )
+        action["domain"] = [("vsms_occurrence_id", "in", self.ids)]
+        action["context"] = {}
+        return action
 
     def _set_state(self, state):
         self.write({"state": state})
