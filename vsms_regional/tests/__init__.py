@@ -19,3 +19,11 @@ from . import test_contact_security
 from . import test_contact_performance
 from . import test_contacts_tour
 from . import test_contact_filters
+from . import test_quorum
+from . import test_body
+from . import test_meetings
+from . import test_decisions
+from . import test_events
+from . import test_plan_calendar
+from . import test_protocol_report
+from . import test_governance_performance

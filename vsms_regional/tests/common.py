@@ -132,3 +132,95 @@ class VsmsContactCommon(VsmsCommon):
         return cls.env["vsms.consent"].create(
             {"partner_id": partner.id, "kind": kind, "date_given": "2020-01-15"} | vals
         )
+
+
+class VsmsGovernanceCommon(VsmsContactCommon):
+    """A presidium of five with terms, and the plan's presidium item linked to
+    it (meetings in March, June, September and December 2030)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Body = cls.env["vsms.body"]
+        cls.BodyMember = cls.env["vsms.body.member"]
+        cls.Meeting = cls.env["calendar.event"]
+        cls.Decision = cls.env["vsms.decision"]
+        cls.Event = cls.env["event.event"]
+        cls.Registration = cls.env["event.registration"]
+        cls.presidium = cls.Body.create(
+            {"name": "Президиум (тест)", "kind": "presidium", "quorum_ratio": 0.5}
+        )
+        cls.chair = cls.make_person("Орлов", "Пётр", "Ильич")
+        cls.secretary = cls.make_person("Белова", "Мария", "Андреевна")
+        cls.member_a = cls.make_person("Зайцев", "Олег", "Павлович")
+        cls.member_b = cls.make_person("Соколова", "Ирина", "Юрьевна")
+        # Leaves the presidium at the end of May 2030 …
+        cls.member_leaving = cls.make_person("Волков", "Денис", "Сергеевич")
+        # … and is replaced from July 2030.
+        cls.member_joining = cls.make_person("Лебедева", "Анна", "Игоревна")
+        cls.BodyMember.create(
+            [
+                {
+                    "body_id": cls.presidium.id,
+                    "partner_id": cls.chair.id,
+                    "role": "chair",
+                    "date_start": "2028-01-01",
+                },
+                {
+                    "body_id": cls.presidium.id,
+                    "partner_id": cls.secretary.id,
+                    "role": "secretary",
+                    "date_start": "2028-01-01",
+                },
+                {
+                    "body_id": cls.presidium.id,
+                    "partner_id": cls.member_a.id,
+                    "date_start": "2028-01-01",
+                },
+                {
+                    "body_id": cls.presidium.id,
+                    "partner_id": cls.member_b.id,
+                    "date_start": "2028-01-01",
+                },
+                {
+                    "body_id": cls.presidium.id,
+                    "partner_id": cls.member_leaving.id,
+                    "date_start": "2028-01-01",
+                    "date_end": "2030-05-31",
+                },
+                {
+                    "body_id": cls.presidium.id,
+                    "partner_id": cls.member_joining.id,
+                    "date_start": "2030-07-01",
+                },
+            ]
+        )
+        cls.item_presidium.body_id = cls.presidium
+        cls.olympiad_type = cls.env.ref("vsms_regional.event_type_vsms_olympiad")
+        cls.item_olympiad.event_type_id = cls.olympiad_type
+
+    @classmethod
+    def meeting_for(cls, month, **vals):
+        """A meeting of the presidium in ``month`` of 2030, linked to its
+        occurrence, with the members in office as attendees."""
+        occurrence = cls.item_presidium.occurrence_ids.filtered(
+            lambda occ: occ.date_start.month == month
+        )
+        members = cls.presidium._members_at(occurrence.date_start).partner_id
+        return cls.env["calendar.event"].create(
+            {
+                "name": f"Заседание Президиума, {occurrence.name}",
+                "start": f"2030-{month:02d}-15 07:00:00",
+                "stop": f"2030-{month:02d}-15 09:00:00",
+                "partner_ids": [(6, 0, members.ids)],
+                "vsms_body_id": cls.presidium.id,
+                "vsms_occurrence_id": occurrence.id,
+            }
+            | vals
+        )
+
+    @staticmethod
+    def mark_present(meeting, partners):
+        meeting.attendee_ids.filtered(
+            lambda attendee: attendee.partner_id in partners
+        ).vsms_present = True

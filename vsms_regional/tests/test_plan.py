@@ -107,7 +107,8 @@ class TestPlanConstraints(VsmsCommon):
         self.assertEqual(self.item_olympiad.participants_planned, 40)
         occurrence = self.item_olympiad.occurrence_ids
         with self.assertRaises(ValidationError):
-            occurrence.participants_actual = -5
+            occurrence.participant_ids = [(0, 0, {"category": "pupil", "count": -5})]
+        self.assertFalse(occurrence.participant_ids)
 
     def test_duplicate_item_number_refused(self):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError) as caught:
@@ -197,8 +198,12 @@ class TestPlanLifecycle(VsmsCommon):
 
     def test_participants_actual_sum(self):
         march, june = self.item_presidium.occurrence_ids[:2]
-        march.participants_actual = 5
-        june.participants_actual = 4
+        march.participant_ids = [(0, 0, {"category": "member", "count": 5})]
+        june.participant_ids = [
+            (0, 0, {"category": "member", "count": 3}),
+            (0, 0, {"category": "guest", "count": 1}),
+        ]
+        self.assertEqual(march.participants_actual, 5)
         self.assertEqual(self.item_presidium.participants_actual, 9)
 
     @freeze_time("2030-07-15")
