@@ -58,7 +58,9 @@ class CalendarEvent(models.Model):
         "vsms.decision", "meeting_id", string="Decisions", groups=VSMS_GROUP
     )
     vsms_decision_count = fields.Integer(
-        compute="_compute_vsms_decision_count", groups=VSMS_GROUP
+        string="Decision Count",
+        compute="_compute_vsms_decision_count",
+        groups=VSMS_GROUP,
     )
     vsms_member_count = fields.Integer(
         string="Members in Office",

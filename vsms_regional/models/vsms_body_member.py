@@ -6,7 +6,7 @@ BODY_ROLES = [
     ("chair", "Chair"),
     ("deputy_chair", "Deputy chair"),
     ("secretary", "Secretary"),
-    ("member", "Member"),
+    ("member", "Member of the body"),
 ]
 # Roles held by one person at a time.
 SINGLE_ROLES = ("chair", "secretary")

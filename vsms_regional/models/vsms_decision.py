@@ -4,7 +4,7 @@ from odoo.fields import Domain
 from odoo.tools import format_date
 
 DECISION_STATES = [
-    ("draft", "Draft"),
+    ("draft", "Proposed"),
     ("adopted", "Adopted"),
     ("done", "Carried Out"),
     ("rejected", "Not Adopted"),

@@ -27,3 +27,4 @@ from . import test_events
 from . import test_plan_calendar
 from . import test_protocol_report
 from . import test_governance_performance
+from . import test_governance_tour
