@@ -12,9 +12,12 @@ project's virtualenv (requests, websocket-client, Pillow) and poppler-utils
 Writes docs/images/plan_2021.png (the 2021 plan form, Items tab),
 docs/images/plan_calendar.png (Plan Calendar, April 2021) and
 docs/images/plan_pdf.png (page 1 of the plan's PDF report).  With
---sample-contacts it first adds a few sample people to the database (use a
-throwaway one) and also writes docs/images/contact_vsms.png (a contact's ВСМС
-tab) and docs/images/admission_pipeline.png (the admission kanban).  Messages that the
+--sample-contacts it first adds a few sample people, the presidium's members
+and its March 2021 meeting with decisions to the database (use a throwaway
+one) and also writes docs/images/contact_vsms.png (a contact's ВСМС tab),
+docs/images/admission_pipeline.png (the admission kanban),
+docs/images/meeting_form.png (the meeting's decisions) and
+docs/images/protocol_pdf.png (its protocol).  Messages that the
 page wrote to the browser console are printed at the end.
 """
 
@@ -291,16 +294,14 @@ def shoot_calendar(browser, odoo, out, width, height):
     # (5 by default), whatever the height: make it taller only with a higher
     # limit.
     browser.resize(width, height)
-    browser.navigate(
-        f"{odoo.url}/odoo/action-vsms_regional.vsms_plan_occurrence_action"
-    )
+    browser.navigate(f"{odoo.url}/odoo/action-vsms_regional.vsms_plan_calendar_action")
     browser.wait_for("document.querySelector('.o_calendar_view')", "the Plan Calendar")
     browser.wait_idle()
     # The calendar opens on today; reopen the action on April 2021 (the
     # client's action service is the only way to pass an initial date).
     browser.evaluate(
         "odoo.__WOWL_DEBUG__.root.env.services.action.doAction("
-        "'vsms_regional.vsms_plan_occurrence_action', {clearBreadcrumbs: true, "
+        "'vsms_regional.vsms_plan_calendar_action', {clearBreadcrumbs: true, "
         "additionalContext: {initial_date: '2021-04-01 00:00:00'}}).then(() => true)"
     )
     april = ".o_calendar_view .fc-daygrid-day[data-date='2021-04-15']"
@@ -313,12 +314,12 @@ def shoot_calendar(browser, odoo, out, width, height):
     browser.screenshot(out / "plan_calendar.png")
 
 
-def shoot_pdf(odoo, plan_id, out):
+def shoot_pdf(odoo, report, record_id, out, name="plan_pdf.png"):
     if not shutil.which("pdftoppm"):
-        print("pdftoppm not found (poppler-utils): plan_pdf.png skipped")
+        print(f"pdftoppm not found (poppler-utils): {name} skipped")
         return
     response = odoo.session.get(
-        f"{odoo.url}/report/pdf/vsms_regional.vsms_plan_report_document/{plan_id}",
+        f"{odoo.url}/report/pdf/{report}/{record_id}",
         timeout=300,
     )
     response.raise_for_status()
@@ -343,7 +344,7 @@ def shoot_pdf(odoo, plan_id, out):
             check=True,
         )
         page = next(Path(tmp).glob("page*.png"))
-        save_png(page.read_bytes(), out / "plan_pdf.png")
+        save_png(page.read_bytes(), out / name)
 
 
 SAMPLE_PEOPLE = [
@@ -413,6 +414,118 @@ def add_sample_contacts(odoo):
     return ids[0]
 
 
+PRESIDIUM = [
+    # name, role in the presidium
+    ("Орлов Пётр Ильич", "chair"),
+    ("Белова Мария Андреевна", "secretary"),
+    ("Зайцев Олег Павлович", "deputy_chair"),
+    ("Соколова Ирина Юрьевна", "member"),
+    ("Волков Денис Сергеевич", "member"),
+]
+
+
+def add_sample_meeting(odoo, applicant_id):
+    """The presidium with five members and its March 2021 meeting: presence,
+    agenda and two adopted decisions, one admitting ``applicant_id``."""
+    body_id = odoo.xmlid_to_id("vsms_regional.vsms_body_presidium")
+    item_id = odoo.xmlid_to_id("vsms_regional.vsms_plan_2021_item_02")
+    meetings = odoo.call(
+        "calendar.event", "search", [("vsms_plan_item_id", "=", item_id)], order="start"
+    )
+    if not meetings:
+        member_ids = []
+        for name, role in PRESIDIUM:
+            partner_id = odoo.call("res.partner", "create", {"name": name})
+            member_ids.append(partner_id)
+            odoo.call(
+                "vsms.body.member",
+                "create",
+                {
+                    "body_id": body_id,
+                    "partner_id": partner_id,
+                    "role": role,
+                    "date_start": "2020-12-15",
+                },
+            )
+        wizard = odoo.call(
+            "vsms.occurrence.schedule.wizard",
+            "create",
+            {
+                "item_id": item_id,
+                "mode": "meeting",
+                "hour": 11.0,
+                "location": "г. Смоленск, ул. Октябрьской революции, 14а",
+            },
+        )
+        odoo.call("vsms.occurrence.schedule.wizard", "action_confirm", [wizard])
+        meetings = odoo.call(
+            "calendar.event",
+            "search",
+            [("vsms_plan_item_id", "=", item_id)],
+            order="start",
+        )
+        march = meetings[0]
+        odoo.call(
+            "calendar.event",
+            "write",
+            [march],
+            {
+                "vsms_agenda": "<ol><li>Об итогах работы отделения в 2020 году.</li>"
+                "<li>О плане работы на 2021 год.</li>"
+                "<li>О приёме в члены ВСМС.</li></ol>",
+                "partner_ids": [(4, applicant_id)],
+            },
+        )
+        attendees = odoo.call(
+            "calendar.attendee",
+            "search",
+            [("event_id", "=", march), ("partner_id", "in", member_ids[:4])],
+        )
+        odoo.call("calendar.attendee", "write", attendees, {"vsms_present": True})
+        decisions = [
+            {
+                "name": "Утвердить отчёт о работе отделения за 2020 год.",
+                "deadline": "2021-04-30",
+            },
+            {
+                "name": "Принять в члены ВСМС главу Вяземского муниципального округа.",
+                "admission_partner_ids": [(6, 0, [applicant_id])],
+            },
+            {
+                "name": "Провести семинар-совещание во II полугодии.",
+                "deadline": "2021-09-30",
+            },
+        ]
+        ids = [
+            odoo.call("vsms.decision", "create", dict(vals, meeting_id=march))
+            for vals in decisions
+        ]
+        odoo.call("vsms.decision", "action_adopt", ids[:2])
+    return meetings[0]
+
+
+def shoot_meeting(browser, odoo, meeting_id, out):
+    browser.navigate(
+        f"{odoo.url}/odoo/action-vsms_regional.calendar_event_action_vsms_meetings/"
+        f"{meeting_id}"
+    )
+    browser.wait_for(
+        "document.querySelector("
+        "'.o_form_view .o_notebook .nav-link[name=vsms_decisions]')",
+        "the meeting form",
+    )
+    browser.evaluate(
+        "(() => { document.querySelector("
+        "'.o_notebook .nav-link[name=vsms_decisions]').click(); return true; })()"
+    )
+    browser.wait_for(
+        "document.querySelector('.o_field_widget[name=vsms_decision_ids] .o_data_row')",
+        "the decisions tab",
+    )
+    browser.wait_idle()
+    browser.screenshot(out / "meeting_form.png")
+
+
 def shoot_contact(browser, odoo, partner_id, out):
     browser.navigate(
         f"{odoo.url}/odoo/action-vsms_regional.res_partner_action_vsms_contacts/{partner_id}"
@@ -469,6 +582,7 @@ def main():
     odoo = Odoo(args.url, args.db, args.login, args.password)
     plan_id = odoo.xmlid_to_id(PLAN_XMLID)
     partner_id = add_sample_contacts(odoo) if args.sample_contacts else None
+    meeting_id = add_sample_meeting(odoo, partner_id) if args.sample_contacts else None
 
     browser = Chromium(args.chromium, args.width, args.height)
     try:
@@ -487,9 +601,18 @@ def main():
             browser.resize(args.width, args.height)
             shoot_contact(browser, odoo, partner_id, args.out)
             shoot_admission(browser, odoo, args.out)
+            shoot_meeting(browser, odoo, meeting_id, args.out)
     finally:
         browser.close()
-    shoot_pdf(odoo, plan_id, args.out)
+    shoot_pdf(odoo, "vsms_regional.vsms_plan_report_document", plan_id, args.out)
+    if meeting_id:
+        shoot_pdf(
+            odoo,
+            "vsms_regional.calendar_event_report_vsms_protocol_document",
+            meeting_id,
+            args.out,
+            "protocol_pdf.png",
+        )
 
     print("\nBrowser console errors and warnings:")
     for line in browser.console or ["(none)"]:

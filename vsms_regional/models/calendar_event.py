@@ -1,6 +1,12 @@
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
+
+from ..tools.schedule import MONTHS_GENITIVE
+
+DEFAULT_TZ = "Europe/Moscow"
 
 MEETING_STATES = [
     ("planned", "Planned"),
@@ -101,12 +107,32 @@ class CalendarEvent(models.Model):
             if meeting.vsms_occurrence_id:
                 meeting.vsms_plan_item_id = meeting.vsms_occurrence_id.item_id
 
+    def _vsms_tz(self):
+        self.ensure_one()
+        return pytz.timezone(self.event_tz or self.user_id.tz or DEFAULT_TZ)
+
     def _vsms_meeting_date(self):
-        """The day of the meeting, in the organiser's time zone."""
+        """The day of the meeting, in the meeting's time zone (Moscow time
+        unless the meeting or its organiser says otherwise)."""
         self.ensure_one()
         if self.allday:
             return self.start_date
-        return fields.Date.context_today(self, self.start) if self.start else False
+        if not self.start:
+            return False
+        return pytz.utc.localize(self.start).astimezone(self._vsms_tz()).date()
+
+    def _vsms_protocol_when(self):
+        """«1 марта 2021 г., 10:00» in Russian, the local format otherwise."""
+        self.ensure_one()
+        day = self._vsms_meeting_date()
+        if (self.env.lang or "").startswith("ru"):
+            text = f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year} г."
+        else:
+            text = format_date(self.env, day, date_format="long")
+        if not self.allday:
+            local = pytz.utc.localize(self.start).astimezone(self._vsms_tz())
+            text += local.strftime(", %H:%M")
+        return text
 
     def _vsms_members_at_meeting(self):
         """``{partner id: role}`` of the body's members on the meeting day."""

@@ -16,6 +16,7 @@ class TestProtocolReport(VsmsGovernanceCommon):
             3,
             location="г. Смоленск, ул. Октябрьской революции, 14а",
             vsms_agenda="<p>О плане работы на 2030 год</p>",
+            event_tz="Europe/Moscow",
         )
         cls.meeting.partner_ids |= cls.head
         cls.mark_present(
@@ -57,6 +58,10 @@ class TestProtocolReport(VsmsGovernanceCommon):
             self.head.name,  # guest
             self.user_staff.name,
             "14а",
+            "15 марта 2030 г., 10:00",
+            "ПРОТОКОЛ №",
+            "Повестка дня",
+            "Член органа",
         ):
             with self.subTest(text=text):
                 self.assertIn(text, html)
