@@ -19,6 +19,7 @@ class VsmsPlanCalendar(models.Model):
         "vsms.plan.occurrence": [
             "item_id",
             "name",
+            "kind",
             "date_start",
             "date_end",
             "state",
@@ -65,6 +66,14 @@ class VsmsPlanCalendar(models.Model):
 
     name = fields.Char(string="Entry", translate=True, readonly=True)
     kind = fields.Selection(CALENDAR_KINDS, readonly=True)
+    period_kind = fields.Selection(
+        selection=lambda self: self.env["vsms.plan.occurrence"]
+        ._fields["kind"]
+        ._description_selection(self.env),
+        string="Period",
+        readonly=True,
+        help="For entries still only planned: a month, a quarter, a whole year…",
+    )
     start = fields.Datetime(readonly=True)
     stop = fields.Datetime(readonly=True)
     allday = fields.Boolean(string="All Day", readonly=True)
@@ -93,6 +102,7 @@ class VsmsPlanCalendar(models.Model):
                                     || ' (' || occ.name || ')'
                        ) AS name,
                        'occurrence' AS kind,
+                       occ.kind AS period_kind,
                        occ.date_start::timestamp AS start,
                        occ.date_end::timestamp AS stop,
                        TRUE AS allday,
@@ -108,6 +118,7 @@ class VsmsPlanCalendar(models.Model):
                 SELECT ce.id * 3 + 1,
                        jsonb_build_object('en_US', ce.name),
                        'meeting',
+                       NULL::varchar,
                        CASE WHEN ce.allday THEN ce.start_date::timestamp
                             ELSE ce.start END,
                        CASE WHEN ce.allday THEN ce.stop_date::timestamp
@@ -129,6 +140,7 @@ class VsmsPlanCalendar(models.Model):
                 SELECT ev.id * 3 + 2,
                        ev.name,
                        'event',
+                       NULL::varchar,
                        ev.date_begin,
                        ev.date_end,
                        FALSE,

@@ -57,6 +57,31 @@ class TestPlanCalendar(VsmsGovernanceCommon):
             self.event,
         )
 
+    def test_long_periods_can_be_hidden(self):
+        whole_year = self.make_item(name="Работа с базой", schedule_text="весь период")
+        entries = self.entries()
+        self.assertIn(whole_year.occurrence_ids, entries.occurrence_id)
+        self.assertEqual(
+            entries.filtered(
+                lambda e: e.occurrence_id == whole_year.occurrence_ids
+            ).period_kind,
+            "year",
+        )
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "vsms_regional.vsms_plan_calendar_action"
+        )
+        self.assertIn("search_default_filter_short", action["context"])
+        short = self.entries(
+            [
+                "|",
+                ("period_kind", "=", False),
+                ("period_kind", "not in", ("year", "half")),
+            ]
+        )
+        self.assertNotIn(whole_year.occurrence_ids, short.occurrence_id)
+        # meetings and events stay, whatever their period
+        self.assertEqual(set(short.mapped("kind")), {"occurrence", "meeting", "event"})
+
     def test_cancelled_occurrences_are_not_shown(self):
         self.item_presidium.occurrence_ids[-1].action_cancel()
         self.assertEqual(len(self.entries([("kind", "=", "occurrence")])), 2)
