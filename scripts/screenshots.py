@@ -501,6 +501,31 @@ def add_sample_meeting(odoo, applicant_id):
             for vals in decisions
         ]
         odoo.call("vsms.decision", "action_adopt", ids[:2])
+        # April: the olympiad and the lessons for Local Self-Government Day
+        for number, day, hour in (
+            ("05", "2021-04-15", 10.0),
+            ("11", "2021-04-21", 9.0),
+        ):
+            wizard = odoo.call(
+                "vsms.occurrence.schedule.wizard",
+                "create",
+                {
+                    "item_id": odoo.xmlid_to_id(
+                        f"vsms_regional.vsms_plan_2021_item_{number}"
+                    ),
+                    "mode": "event",
+                    "hour": hour,
+                },
+            )
+            lines = odoo.call(
+                "vsms.occurrence.schedule.wizard.line",
+                "search",
+                [("wizard_id", "=", wizard)],
+            )
+            odoo.call(
+                "vsms.occurrence.schedule.wizard.line", "write", lines, {"date": day}
+            )
+            odoo.call("vsms.occurrence.schedule.wizard", "action_confirm", [wizard])
     return meetings[0]
 
 
