@@ -19,7 +19,7 @@ class VsmsBodyMember(models.Model):
     _rec_name = "partner_id"
 
     body_id = fields.Many2one(
-        "vsms.body", string="Body", required=True, index=True, ondelete="cascade"
+        "vsms.body", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="body_id.company_id", store=True, index=True)
     partner_id = fields.Many2one(

@@ -20,7 +20,6 @@ class VsmsDecision(models.Model):
 
     meeting_id = fields.Many2one(
         "calendar.event",
-        string="Meeting",
         required=True,
         index=True,
         ondelete="cascade",
@@ -28,7 +27,6 @@ class VsmsDecision(models.Model):
     )
     body_id = fields.Many2one(
         "vsms.body",
-        string="Body",
         compute="_compute_from_meeting",
         store=True,
         index=True,
@@ -48,7 +46,6 @@ class VsmsDecision(models.Model):
     short_name = fields.Char(compute="_compute_short_name")
     responsible_id = fields.Many2one(
         "res.users",
-        string="Responsible",
         index=True,
         tracking=True,
         domain="[('share', '=', False)]",

@@ -50,7 +50,6 @@ class VsmsMembershipLog(models.Model):
     )
     decision_id = fields.Many2one(
         "vsms.decision",
-        string="Decision",
         readonly=True,
         index="btree_not_null",
         ondelete="restrict",

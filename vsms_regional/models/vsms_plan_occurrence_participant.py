@@ -21,7 +21,7 @@ class VsmsPlanOccurrenceParticipant(models.Model):
     category = fields.Selection(
         PARTICIPANT_CATEGORIES, required=True, default="member", index=True
     )
-    count = fields.Integer(string="Count", required=True, default=1)
+    count = fields.Integer(required=True, default=1)
     note = fields.Char(string="Who / Where")
 
     @api.constrains("count")

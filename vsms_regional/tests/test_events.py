@@ -80,7 +80,7 @@ class TestEventGeneration(VsmsGovernanceCommon):
             vsms_schedule_mode="event"
         ).action_vsms_schedule()
         with Form(
-            self.env[action["res_model"]].with_context(action["context"])
+            self.env[action["res_model"]].with_context(**action["context"])
         ) as wizard:
             self.assertEqual(wizard.event_type_id, self.olympiad_type)
             self.assertEqual(wizard.seats_max, 40)

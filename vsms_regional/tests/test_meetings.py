@@ -75,7 +75,7 @@ class TestMeetingGeneration(VsmsGovernanceCommon):
         ).action_vsms_schedule()
         self.assertEqual(action["res_model"], "vsms.occurrence.schedule.wizard")
         with Form(
-            self.env[action["res_model"]].with_context(action["context"])
+            self.env[action["res_model"]].with_context(**action["context"])
         ) as wizard:
             self.assertEqual(len(wizard.line_ids), 4)
             wizard.hour = 15.0

@@ -31,7 +31,6 @@ class VsmsOccurrenceScheduleWizard(models.TransientModel):
     address_id = fields.Many2one("res.partner", string="Venue")
     organizer_id = fields.Many2one(
         "res.partner",
-        string="Organizer",
         default=lambda self: self.env.company.partner_id,
     )
     seats_max = fields.Integer(
