@@ -16,6 +16,7 @@ from . import crm_lead
 from . import mailing_mailing
 from . import vsms_body
 from . import vsms_body_member
+from . import vsms_plan_realization_mixin
 from . import calendar_event
 from . import calendar_attendee
 from . import vsms_decision

@@ -1,7 +1,7 @@
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 from odoo.tools import format_date
 
 from ..tools.schedule import MONTHS_GENITIVE
@@ -17,7 +17,8 @@ VSMS_GROUP = "vsms_regional.group_vsms_user"
 
 
 class CalendarEvent(models.Model):
-    _inherit = "calendar.event"
+    _name = "calendar.event"
+    _inherit = ["calendar.event", "vsms.plan.realization.mixin"]
 
     vsms_body_id = fields.Many2one(
         "vsms.body",
@@ -27,23 +28,6 @@ class CalendarEvent(models.Model):
         groups=VSMS_GROUP,
         help="Makes this a meeting of the body: agenda, presence, quorum, "
         "decisions and protocol.",
-    )
-    vsms_occurrence_id = fields.Many2one(
-        "vsms.plan.occurrence",
-        string="Plan Occurrence",
-        index=True,
-        ondelete="set null",
-        groups=VSMS_GROUP,
-        domain="[('item_id', '=?', vsms_plan_item_id)]",
-    )
-    vsms_plan_item_id = fields.Many2one(
-        "vsms.plan.item",
-        string="Plan Item",
-        compute="_compute_vsms_plan_item_id",
-        store=True,
-        readonly=False,
-        index=True,
-        groups=VSMS_GROUP,
     )
     vsms_meeting_state = fields.Selection(
         MEETING_STATES,
@@ -101,15 +85,12 @@ class CalendarEvent(models.Model):
         groups=VSMS_GROUP,
     )
 
-    @api.depends("vsms_occurrence_id")
-    def _compute_vsms_plan_item_id(self):
-        for meeting in self:
-            if meeting.vsms_occurrence_id:
-                meeting.vsms_plan_item_id = meeting.vsms_occurrence_id.item_id
-
     def _vsms_tz(self):
         self.ensure_one()
         return pytz.timezone(self.event_tz or self.user_id.tz or DEFAULT_TZ)
+
+    def _vsms_start_day(self):
+        return self._vsms_meeting_date()
 
     def _vsms_meeting_date(self):
         """The day of the meeting, in the meeting's time zone (Moscow time
@@ -182,31 +163,7 @@ class CalendarEvent(models.Model):
 
     @api.constrains("vsms_occurrence_id", "vsms_plan_item_id", "start", "allday")
     def _check_vsms_occurrence(self):
-        for meeting in self.filtered("vsms_occurrence_id"):
-            occurrence = meeting.vsms_occurrence_id
-            if meeting.vsms_plan_item_id and occurrence.item_id != (
-                meeting.vsms_plan_item_id
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "«%(occurrence)s» is not an occurrence of «%(item)s».",
-                        occurrence=occurrence.display_name,
-                        item=meeting.vsms_plan_item_id.display_name,
-                    )
-                )
-            day = meeting._vsms_meeting_date()
-            if day and not occurrence.date_start <= day <= occurrence.date_end:
-                raise ValidationError(
-                    self.env._(
-                        "«%(meeting)s» on %(date)s lies outside its plan period "
-                        "«%(period)s» (%(start)s – %(end)s).",
-                        meeting=meeting.name,
-                        date=format_date(self.env, day),
-                        period=occurrence.name,
-                        start=format_date(self.env, occurrence.date_start),
-                        end=format_date(self.env, occurrence.date_end),
-                    )
-                )
+        self._vsms_check_occurrence()
 
     # ------------------------------------------------------------------
     # Presence and closing
