@@ -6,8 +6,8 @@
 source "$(dirname "$0")/scripts/lib.sh"
 
 # Tests get their own config and HTTP port, so a running ./run.sh is no bother.
-ODOO_CONF=$VSMS_HOME/odoo-test.conf
 VSMS_HTTP_PORT=${VSMS_TEST_HTTP_PORT:-8169}
+ODOO_CONF=$VSMS_HOME/odoo-test-$VSMS_HTTP_PORT.conf
 setup_all chromium shellcheck docker-compose
 
 DB=vsms_test_$$

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class CalendarAttendee(models.Model):
@@ -6,6 +7,7 @@ class CalendarAttendee(models.Model):
 
     vsms_present = fields.Boolean(
         string="Present",
+        copy=False,
         groups="vsms_regional.group_vsms_user",
         help="Was at the meeting (whatever the answer to the invitation).",
     )
@@ -25,3 +27,18 @@ class CalendarAttendee(models.Model):
             meeting = attendee.event_id
             roles = meeting._vsms_members_at_meeting()
             attendee.vsms_body_role = roles.get(attendee.partner_id._origin.id, False)
+
+    def write(self, vals):
+        if "vsms_present" in vals:
+            held = self.sudo().event_id.filtered(
+                lambda meeting: meeting.vsms_meeting_state == "held"
+            )
+            if held:
+                raise UserError(
+                    self.env._(
+                        "«%(meeting)s» has been held: its presence list is part of "
+                        "the protocol. Reopen the meeting to correct it.",
+                        meeting=held[0].name,
+                    )
+                )
+        return super().write(vals)

@@ -1,9 +1,10 @@
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
+from ..tools import guard
 from ..tools.schedule import MONTHS_GENITIVE
 
 DEFAULT_TZ = "Europe/Moscow"
@@ -14,6 +15,15 @@ MEETING_STATES = [
     ("cancelled", "Cancelled"),
 ]
 VSMS_GROUP = "vsms_regional.group_vsms_user"
+MANAGER_GROUP = "vsms_regional.group_vsms_manager"
+# Written only by the meeting's actions (close, cancel, reopen).
+GUARDED_FIELDS = (
+    "vsms_meeting_state",
+    "vsms_protocol_number",
+    "vsms_protocol_year",
+    "vsms_snapshot",
+)
+GUARD_KEY = "calendar.event.vsms_state"
 
 
 class CalendarEvent(models.Model):
@@ -25,6 +35,7 @@ class CalendarEvent(models.Model):
         string="Governing Body",
         index=True,
         ondelete="restrict",
+        copy=False,
         groups=VSMS_GROUP,
         help="Makes this a meeting of the body: agenda, presence, quorum, "
         "decisions and protocol.",
@@ -33,16 +44,34 @@ class CalendarEvent(models.Model):
         MEETING_STATES,
         string="Meeting Status",
         default="planned",
+        copy=False,
+        readonly=True,
         groups=VSMS_GROUP,
         tracking=True,
+        help="Changes only through «Close meeting», «Cancel» and «Reopen».",
     )
-    vsms_agenda = fields.Html(string="Agenda", groups=VSMS_GROUP)
+    vsms_agenda = fields.Html(string="Agenda", copy=False, groups=VSMS_GROUP)
     vsms_protocol_number = fields.Integer(
         string="Protocol No.",
         copy=False,
         readonly=True,
         groups=VSMS_GROUP,
         help="Numbered per body and year when the meeting is closed.",
+    )
+    vsms_protocol_year = fields.Integer(
+        string="Protocol Year",
+        copy=False,
+        readonly=True,
+        groups=VSMS_GROUP,
+        help="The local year of the meeting its protocol is numbered in.",
+    )
+    vsms_snapshot = fields.Json(
+        string="Composition at Closing",
+        copy=False,
+        readonly=True,
+        groups=VSMS_GROUP,
+        help="Members in office (with their roles) and who was present when "
+        "the meeting was closed: a held meeting is history.",
     )
     vsms_decision_ids = fields.One2many(
         "vsms.decision", "meeting_id", string="Decisions", groups=VSMS_GROUP
@@ -85,6 +114,13 @@ class CalendarEvent(models.Model):
         groups=VSMS_GROUP,
     )
 
+    _vsms_protocol_number_uniq = models.UniqueIndex(
+        "(vsms_body_id, vsms_protocol_year, vsms_protocol_number) "
+        "WHERE vsms_protocol_number > 0",
+        "This protocol number is already taken by another meeting of the body "
+        "in the same year.",
+    )
+
     def _vsms_tz(self):
         self.ensure_one()
         return pytz.timezone(self.event_tz or self.user_id.tz or DEFAULT_TZ)
@@ -116,12 +152,35 @@ class CalendarEvent(models.Model):
         return text
 
     def _vsms_members_at_meeting(self):
-        """``{partner id: role}`` of the body's members on the meeting day."""
+        """``{partner id: role}`` of the body's members on the meeting day, in
+        the body's order; for a held meeting, as they were at closing."""
         self.ensure_one()
+        if self.vsms_snapshot:
+            return dict(self.vsms_snapshot["members"])
         if not self.vsms_body_id or not self.start:
             return {}
         members = self.vsms_body_id._members_at(self._vsms_meeting_date())
         return {member.partner_id.id: member.role for member in members}
+
+    def _vsms_present_partners(self):
+        """Who was present; for a held meeting, as recorded at closing."""
+        self.ensure_one()
+        if self.vsms_snapshot:
+            return self.env["res.partner"].browse(self.vsms_snapshot["present"])
+        return self.attendee_ids.filtered("vsms_present").partner_id
+
+    def _vsms_take_snapshot(self):
+        self.ensure_one()
+        return {
+            "members": [
+                [partner_id, role]
+                for partner_id, role in self._vsms_members_at_meeting().items()
+            ],
+            "present": self.attendee_ids.filtered("vsms_present").partner_id.ids,
+            "quorum": self.vsms_body_id._quorum_required(
+                len(self._vsms_members_at_meeting())
+            ),
+        }
 
     @api.depends(
         "vsms_body_id.member_ids.partner_id",
@@ -134,17 +193,22 @@ class CalendarEvent(models.Model):
         "allday",
         "attendee_ids.partner_id",
         "attendee_ids.vsms_present",
+        "vsms_snapshot",
     )
     def _compute_vsms_quorum(self):
         for meeting in self:
             members = meeting._vsms_members_at_meeting()
-            present = meeting.attendee_ids.filtered("vsms_present").partner_id
+            present = meeting._vsms_present_partners()
             body = meeting.vsms_body_id
             meeting.vsms_present_count = len(present)
             meeting.vsms_member_count = len(members)
             meeting.vsms_present_member_count = len(set(present.ids) & set(members))
             if body:
-                meeting.vsms_quorum_required = body._quorum_required(len(members))
+                meeting.vsms_quorum_required = (
+                    meeting.vsms_snapshot["quorum"]
+                    if meeting.vsms_snapshot
+                    else body._quorum_required(len(members))
+                )
                 meeting.vsms_has_quorum = bool(members) and (
                     meeting.vsms_present_member_count >= meeting.vsms_quorum_required
                 )
@@ -163,7 +227,72 @@ class CalendarEvent(models.Model):
 
     @api.constrains("vsms_occurrence_id", "vsms_plan_item_id", "start", "allday")
     def _check_vsms_occurrence(self):
-        self._vsms_check_occurrence()
+        # sudo: runs for colleagues outside ВСМС who move their events too
+        self.sudo()._vsms_check_occurrence()
+
+    # ------------------------------------------------------------------
+    # Core behaviour kept for everyone
+    # ------------------------------------------------------------------
+    def copy_data(self, default=None):
+        """ВСМС fields are not copied (they are hidden from colleagues outside
+        ВСМС and a copy is a new meeting); staff keep the body and the agenda
+        of the meeting they duplicate.  Recurrences are built from copies too."""
+        vals_list = super().copy_data(default=default)
+        if not self.env.user.has_group(VSMS_GROUP):
+            return vals_list
+        default = default or {}
+        for event, vals in zip(self.sudo(), vals_list, strict=True):
+            if vals is None:
+                continue
+            if event.vsms_body_id and "vsms_body_id" not in default:
+                vals["vsms_body_id"] = event.vsms_body_id.id
+            if event.vsms_agenda and "vsms_agenda" not in default:
+                vals["vsms_agenda"] = event.vsms_agenda
+        return vals_list
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not guard.allowed(GUARD_KEY):
+            for vals in vals_list:
+                self._vsms_check_guarded_vals(vals, create=True)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not guard.allowed(GUARD_KEY):
+            self._vsms_check_guarded_vals(vals)
+            if "vsms_body_id" in vals and self.sudo().filtered("vsms_snapshot"):
+                raise UserError(
+                    self.env._(
+                        "«%(meeting)s» has been held: its body cannot change.",
+                        meeting=self.sudo().filtered("vsms_snapshot")[0].name,
+                    )
+                )
+        return super().write(vals)
+
+    def _vsms_check_guarded_vals(self, vals, create=False):
+        """Status and protocol number change only through the meeting's actions."""
+        for name in GUARDED_FIELDS:
+            if name not in vals:
+                continue
+            value = vals[name]
+            if create and (not value or value == "planned"):
+                continue
+            if not create and all(
+                (event[name] or False) == (value or False) for event in self.sudo()
+            ):
+                continue
+            field = self._fields[name]
+            if field.type == "selection":
+                value = dict(field._description_selection(self.env)).get(value, value)
+            raise UserError(
+                self.env._(
+                    "The meeting status and the protocol number change only "
+                    "through «Close Meeting», «Cancel Meeting» and «Reopen» "
+                    "(field «%(field)s», value «%(value)s»).",
+                    field=field._description_string(self.env),
+                    value=value,
+                )
+            )
 
     # ------------------------------------------------------------------
     # Presence and closing
@@ -211,28 +340,35 @@ class CalendarEvent(models.Model):
                         decisions="; ".join(drafts.mapped("short_name")),
                     )
                 )
-            meeting.write(
-                {
-                    "vsms_meeting_state": "held",
-                    "vsms_protocol_number": meeting.vsms_protocol_number
-                    or meeting._vsms_next_protocol_number(),
-                }
-            )
+            year = meeting._vsms_meeting_date().year
+            keep = meeting.vsms_protocol_number and meeting.vsms_protocol_year == year
+            with guard.allowing(GUARD_KEY):
+                meeting.write(
+                    {
+                        "vsms_meeting_state": "held",
+                        "vsms_protocol_year": year,
+                        "vsms_protocol_number": meeting.vsms_protocol_number
+                        if keep
+                        else meeting._vsms_next_protocol_number(year),
+                        "vsms_snapshot": meeting._vsms_take_snapshot(),
+                    }
+                )
         self.vsms_occurrence_id._vsms_mark_done()
         return True
 
-    def _vsms_next_protocol_number(self):
+    def _vsms_next_protocol_number(self, year):
+        """The next free protocol number of the body in the meeting's local year
+        (numbers kept by reopened meetings stay taken)."""
         self.ensure_one()
-        year = self._vsms_meeting_date().year
-        held = self.search(
-            [
-                ("vsms_body_id", "=", self.vsms_body_id.id),
-                ("vsms_meeting_state", "=", "held"),
-                ("start", ">=", f"{year}-01-01"),
-                ("start", "<", f"{year + 1}-01-01"),
-            ]
+        self.env["calendar.event"].flush_model(
+            ["vsms_body_id", "vsms_protocol_year", "vsms_protocol_number"]
         )
-        return max(held.mapped("vsms_protocol_number"), default=0) + 1
+        self.env.cr.execute(
+            "SELECT max(vsms_protocol_number) FROM calendar_event "
+            "WHERE vsms_body_id = %s AND vsms_protocol_year = %s",
+            (self.vsms_body_id.id, year),
+        )
+        return (self.env.cr.fetchone()[0] or 0) + 1
 
     def action_vsms_cancel_meeting(self):
         self._vsms_check_meeting()
@@ -247,12 +383,24 @@ class CalendarEvent(models.Model):
                     decisions="; ".join(adopted.mapped("short_name")),
                 )
             )
-        self.vsms_meeting_state = "cancelled"
+        with guard.allowing(GUARD_KEY):
+            self.write({"vsms_meeting_state": "cancelled", "vsms_snapshot": False})
         return True
 
     def action_vsms_reopen(self):
+        """Back to planned: a cancelled meeting by staff, a held one (whose
+        protocol exists) by a ВСМС manager only."""
         self._vsms_check_meeting()
-        self.vsms_meeting_state = "planned"
+        held = self.filtered(lambda meeting: meeting.vsms_meeting_state == "held")
+        if held and not self.env.user.has_group(MANAGER_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only a ВСМС manager can reopen a held meeting (%(meeting)s).",
+                    meeting=held[0].name,
+                )
+            )
+        with guard.allowing(GUARD_KEY):
+            self.write({"vsms_meeting_state": "planned", "vsms_snapshot": False})
         return True
 
     def action_vsms_open_decisions(self):
@@ -280,27 +428,35 @@ class CalendarEvent(models.Model):
             ._fields["role"]
             ._description_selection(self.env)
         )
-        members = self.vsms_body_id._members_at(self._vsms_meeting_date())
-        present = self.attendee_ids.filtered("vsms_present").partner_id
+        members = self._vsms_members_at_meeting()
+        Partner = self.env["res.partner"]
+        present = self._vsms_present_partners()
         rows = [
-            {"partner": member.partner_id, "role": roles[member.role]}
-            for member in members
+            {"partner": Partner.browse(partner_id), "role": roles[role]}
+            for partner_id, role in members.items()
         ]
+
+        def holder(role):
+            return Partner.browse(
+                [pid for pid, member_role in members.items() if member_role == role][:1]
+            )
+
         return {
             "present": [row for row in rows if row["partner"] in present],
             "absent": [row for row in rows if row["partner"] not in present],
-            "guests": present - members.partner_id,
-            "chair": members.filtered(lambda m: m.role == "chair").partner_id[:1],
-            "secretary": members.filtered(lambda m: m.role == "secretary").partner_id[
-                :1
-            ],
+            "guests": present - Partner.browse(list(members)),
+            "chair": holder("chair"),
+            "secretary": holder("secretary"),
         }
 
     @api.onchange("vsms_body_id", "start", "start_date")
     def _onchange_vsms_body_id(self):
-        """Invite the members of the body in office on the meeting day."""
-        if self.vsms_body_id and self.start:
-            members = self.env["res.partner"].browse(
-                list(self._vsms_members_at_meeting())
+        """Invite the members of the body in office on the meeting day.
+
+        Runs for everyone who moves the event, so it reads the body as sudo:
+        a colleague outside ВСМС may organise a body's meeting."""
+        meeting = self.sudo()
+        if meeting.vsms_body_id and meeting.start and not meeting.vsms_snapshot:
+            self.partner_ids |= self.env["res.partner"].browse(
+                list(meeting._vsms_members_at_meeting())
             )
-            self.partner_ids |= members

@@ -15,7 +15,8 @@ class EventEvent(models.Model):
 
     @api.constrains("vsms_occurrence_id", "vsms_plan_item_id", "date_begin", "date_tz")
     def _check_vsms_occurrence(self):
-        self._vsms_check_occurrence()
+        # sudo: runs for colleagues outside ВСМС who move their events too
+        self.sudo()._vsms_check_occurrence()
 
     @api.constrains("seats_max")
     def _check_vsms_seats_max(self):

@@ -56,7 +56,11 @@ class VsmsMunicipality(models.Model):
         "res.partner", "vsms_municipality_id", string="Contacts"
     )
     partner_count = fields.Integer(string="Contact count", compute="_compute_counts")
-    member_count = fields.Integer(string="Member count", compute="_compute_counts")
+    member_count = fields.Integer(
+        string="Member count",
+        compute="_compute_member_count",
+        groups="vsms_regional.group_vsms_user",
+    )
 
     _name_state_uniq = models.Constraint(
         "UNIQUE(name, state_id)",
@@ -68,20 +72,30 @@ class VsmsMunicipality(models.Model):
     )
 
     def _compute_counts(self):
-        Partner = self.env["res.partner"]
-        domain = [("vsms_municipality_id", "in", self.ids)]
+        """Contacts the user can see (everyone may open a municipality)."""
         contacts = dict(
-            Partner._read_group(domain, ["vsms_municipality_id"], ["__count"])
-        )
-        members = dict(
-            Partner._read_group(
-                [*domain, ("vsms_member_state", "=", "member")],
+            self.env["res.partner"]._read_group(
+                [("vsms_municipality_id", "in", self.ids)],
                 ["vsms_municipality_id"],
                 ["__count"],
             )
         )
         for municipality in self:
             municipality.partner_count = contacts.get(municipality, 0)
+
+    def _compute_member_count(self):
+        """ВСМС staff only: the member status is theirs to see."""
+        members = dict(
+            self.env["res.partner"]._read_group(
+                [
+                    ("vsms_municipality_id", "in", self.ids),
+                    ("vsms_member_state", "=", "member"),
+                ],
+                ["vsms_municipality_id"],
+                ["__count"],
+            )
+        )
+        for municipality in self:
             municipality.member_count = members.get(municipality, 0)
 
     @api.constrains("oktmo")

@@ -16,6 +16,7 @@ class VsmsPlanRealizationMixin(models.AbstractModel):
         string="Plan Occurrence",
         index=True,
         ondelete="set null",
+        copy=False,
         groups=VSMS_GROUP,
         domain="[('item_id', '=?', vsms_plan_item_id)]",
         help="The period of the work plan that this realises.",
@@ -27,6 +28,7 @@ class VsmsPlanRealizationMixin(models.AbstractModel):
         store=True,
         readonly=False,
         index=True,
+        copy=False,
         groups=VSMS_GROUP,
     )
 

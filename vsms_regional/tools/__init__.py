@@ -1,3 +1,4 @@
 from . import schedule
 from . import names
 from . import quorum
+from . import guard
