@@ -48,7 +48,7 @@ class CalendarEvent(models.Model):
         readonly=True,
         groups=VSMS_GROUP,
         tracking=True,
-        help="Changes only through «Close meeting», «Cancel» and «Reopen».",
+        help="Changes only through «Close Meeting», «Cancel Meeting» and «Reopen».",
     )
     vsms_agenda = fields.Html(string="Agenda", copy=False, groups=VSMS_GROUP)
     vsms_protocol_number = fields.Integer(
