@@ -3,7 +3,7 @@ import json
 from odoo import http
 from odoo.http import request
 
-MANAGER_GROUP = "vsms_regional.group_vsms_manager"
+from ..const import MANAGER_GROUP
 
 
 class VsmsPersonalData(http.Controller):

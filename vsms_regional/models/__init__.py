@@ -4,10 +4,17 @@ from . import vsms_plan_item
 from . import vsms_plan_occurrence
 from . import vsms_municipality
 from . import vsms_position_role
+from . import vsms_term_mixin
 from . import vsms_position
 from . import vsms_membership_log
 from . import vsms_consent
 from . import res_partner
+from . import res_partner_names
+from . import res_partner_contact_base
+from . import res_partner_membership
+from . import res_partner_consent
+from . import res_partner_duplicates
+from . import res_partner_personal_data
 from . import res_company
 from . import res_config_settings
 from . import crm_team

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from ..const import USER_GROUP
+
 
 class CrmLead(models.Model):
     _inherit = "crm.lead"
@@ -18,17 +20,17 @@ class CrmLead(models.Model):
     vsms_position_ids = fields.One2many(
         related="partner_id.vsms_position_ids",
         string="Offices",
-        groups="vsms_regional.group_vsms_user",
+        groups=USER_GROUP,
     )
     vsms_main_role_id = fields.Many2one(
         related="partner_id.vsms_main_role_id",
         string="Main office",
-        groups="vsms_regional.group_vsms_user",
+        groups=USER_GROUP,
     )
     vsms_member_state = fields.Selection(
         related="partner_id.vsms_member_state",
         string="Member status",
-        groups="vsms_regional.group_vsms_user",
+        groups=USER_GROUP,
     )
 
     # -- keep admission stages apart from sales stages ---------------------

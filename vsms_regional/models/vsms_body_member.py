@@ -14,6 +14,7 @@ SINGLE_ROLES = ("chair", "secretary")
 
 class VsmsBodyMember(models.Model):
     _name = "vsms.body.member"
+    _inherit = ["vsms.term.mixin"]
     _description = "Governing Body Member"
     _order = "body_id, role_sequence, date_start desc, id"
     _rec_name = "partner_id"
@@ -34,9 +35,7 @@ class VsmsBodyMember(models.Model):
     role_sequence = fields.Integer(compute="_compute_role_sequence", store=True)
     date_start = fields.Date(string="Term Start")
     date_end = fields.Date(string="Term End")
-    is_current = fields.Boolean(
-        string="In Office", compute="_compute_is_current", search="_search_is_current"
-    )
+    is_current = fields.Boolean(string="In Office")
     email = fields.Char(related="partner_id.email")
     phone = fields.Char(related="partner_id.phone")
     note = fields.Char()
@@ -46,34 +45,6 @@ class VsmsBodyMember(models.Model):
         order = {role: index for index, (role, _label) in enumerate(BODY_ROLES)}
         for member in self:
             member.role_sequence = order.get(member.role, len(order))
-
-    def _in_office_at(self, date):
-        self.ensure_one()
-        return (not self.date_start or self.date_start <= date) and (
-            not self.date_end or self.date_end >= date
-        )
-
-    def _compute_is_current(self):
-        today = fields.Date.context_today(self)
-        for member in self:
-            member.is_current = member._in_office_at(today)
-
-    def _search_is_current(self, operator, value):
-        if operator not in ("in", "not in"):
-            return NotImplemented
-        today = fields.Date.context_today(self)
-        current = [
-            "&",
-            "|",
-            ("date_start", "=", False),
-            ("date_start", "<=", today),
-            "|",
-            ("date_end", "=", False),
-            ("date_end", ">=", today),
-        ]
-        if (True in value) == (operator == "in"):
-            return current
-        return ["!", *current]
 
     @api.depends("partner_id", "role")
     def _compute_display_name(self):
@@ -85,37 +56,21 @@ class VsmsBodyMember(models.Model):
                 else member.partner_id.name or ""
             )
 
-    def _overlaps(self, other):
-        """Whether two terms share at least one day."""
-        return (
-            not self.date_end
-            or not other.date_start
-            or other.date_start <= self.date_end
-        ) and (
-            not other.date_end
-            or not self.date_start
-            or self.date_start <= other.date_end
+    def _term_dates_error(self):
+        return self.env._(
+            "The term of %(person)s in «%(body)s» ends (%(end)s) before "
+            "it starts (%(start)s).",
+            person=self.partner_id.name,
+            body=self.body_id.name,
+            start=format_date(self.env, self.date_start),
+            end=format_date(self.env, self.date_end),
         )
 
     @api.constrains("date_start", "date_end", "partner_id", "role", "body_id")
     def _check_terms(self):
+        """One term of a person in a body at a time; one chair, one secretary."""
         roles = dict(self._fields["role"]._description_selection(self.env))
         for member in self:
-            if (
-                member.date_start
-                and member.date_end
-                and member.date_end < member.date_start
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "The term of %(person)s in «%(body)s» ends (%(end)s) before "
-                        "it starts (%(start)s).",
-                        person=member.partner_id.name,
-                        body=member.body_id.name,
-                        start=format_date(self.env, member.date_start),
-                        end=format_date(self.env, member.date_end),
-                    )
-                )
             others = member.body_id.member_ids - member
             if any(
                 other.partner_id == member.partner_id and member._overlaps(other)

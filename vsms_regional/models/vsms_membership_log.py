@@ -1,14 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-MEMBER_STATES = [
-    ("none", "Not a member"),
-    ("prospect", "Prospect"),
-    ("applicant", "Applicant"),
-    ("member", "Member"),
-    ("suspended", "Suspended"),
-    ("former", "Former member"),
-]
+from ..const import MEMBER_STATES
 
 
 class VsmsMembershipLog(models.Model):

@@ -10,6 +10,7 @@ NEWLY_ELECTED_MONTHS = 12
 
 class VsmsPosition(models.Model):
     _name = "vsms.position"
+    _inherit = ["vsms.term.mixin"]
     _description = "Office Held"
     _order = "date_start desc, id desc"
 
@@ -40,8 +41,8 @@ class VsmsPosition(models.Model):
         store=True,
         readonly=False,
     )
-    date_start = fields.Date(string="Since", index=True)
-    date_end = fields.Date(string="Until", index=True)
+    date_start = fields.Date(index=True)
+    date_end = fields.Date(index=True)
     elected = fields.Boolean(
         compute="_compute_elected",
         store=True,
@@ -50,14 +51,9 @@ class VsmsPosition(models.Model):
         help="Elected (rather than appointed) to this office.",
     )
     note = fields.Char()
-    is_current = fields.Boolean(
-        string="Current",
-        compute="_compute_is_current",
-        search="_search_is_current",
-    )
     is_newly_elected = fields.Boolean(
         string="Newly elected",
-        compute="_compute_is_current",
+        compute="_compute_is_newly_elected",
         search="_search_is_newly_elected",
         help="An elected office that started within the last 12 months.",
     )
@@ -73,31 +69,17 @@ class VsmsPosition(models.Model):
         for position in self:
             position.elected = position.role_id.elected
 
-    @api.depends("date_start", "date_end", "elected")
+    @api.depends("date_start", "elected")
     @api.depends_context("date")
-    def _compute_is_current(self):
+    def _compute_is_newly_elected(self):
         today = fields.Date.context_today(self)
         since = today - relativedelta(months=NEWLY_ELECTED_MONTHS)
         for position in self:
-            started = not position.date_start or position.date_start <= today
-            position.is_current = started and (
-                not position.date_end or position.date_end >= today
-            )
             position.is_newly_elected = bool(
                 position.elected
                 and position.date_start
                 and since <= position.date_start <= today
             )
-
-    @api.model
-    def _current_domain(self):
-        today = fields.Date.context_today(self)
-        return Domain.AND(
-            [
-                Domain("date_start", "=", False) | Domain("date_start", "<=", today),
-                Domain("date_end", "=", False) | Domain("date_end", ">=", today),
-            ]
-        )
 
     @api.model
     def _newly_elected_domain(self):
@@ -108,12 +90,6 @@ class VsmsPosition(models.Model):
             & Domain("date_start", ">=", since)
             & Domain("date_start", "<=", today)
         )
-
-    def _search_is_current(self, operator, value):
-        if operator != "in":
-            return NotImplemented
-        domain = self._current_domain()
-        return domain if True in value else ~domain
 
     def _search_is_newly_elected(self, operator, value):
         if operator != "in":
@@ -129,24 +105,15 @@ class VsmsPosition(models.Model):
                 name for name in (position.role_id.name, where) if name
             )
 
-    @api.constrains("date_start", "date_end")
-    def _check_dates(self):
-        for position in self:
-            if (
-                position.date_start
-                and position.date_end
-                and position.date_end < position.date_start
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "The office «%(office)s» of %(person)s cannot end "
-                        "(%(end)s) before it starts (%(start)s).",
-                        office=position.role_id.name,
-                        person=position.partner_id.name,
-                        end=format_date(self.env, position.date_end),
-                        start=format_date(self.env, position.date_start),
-                    )
-                )
+    def _term_dates_error(self):
+        return self.env._(
+            "The office «%(office)s» of %(person)s cannot end "
+            "(%(end)s) before it starts (%(start)s).",
+            office=self.role_id.name,
+            person=self.partner_id.name,
+            end=format_date(self.env, self.date_end),
+            start=format_date(self.env, self.date_start),
+        )
 
     @api.constrains("partner_id")
     def _check_person(self):

@@ -86,7 +86,11 @@ class TestContactPerformance(VsmsContactCommon):
             [*safe_eval(action["domain"]), ("id", "in", people.ids)], spec
         )
         self.env.invalidate_all()
-        with self.assertQueryCount(12):
-            Partner.web_search_read(
-                [*safe_eval(action["domain"]), ("id", "in", people.ids)], spec
-            )
+        self.env.flush_all()
+        before = self.env.cr.sql_log_count
+        Partner.web_search_read(
+            [*safe_eval(action["domain"]), ("id", "in", people.ids)], spec
+        )
+        # 12 with Odoo 19.0 when written; an upper bound, so that a core
+        # release adding a query or two does not fail it
+        self.assertLessEqual(self.env.cr.sql_log_count - before, 15)

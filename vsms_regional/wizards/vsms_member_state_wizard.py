@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from ..models.vsms_membership_log import MEMBER_STATES
+from ..const import MEMBER_STATES, REASON_REQUIRED
 
 
 class VsmsMemberStateWizard(models.TransientModel):
@@ -18,7 +18,7 @@ class VsmsMemberStateWizard(models.TransientModel):
     @api.depends("new_state")
     def _compute_reason_required(self):
         for wizard in self:
-            wizard.reason_required = wizard.new_state in ("suspended", "former")
+            wizard.reason_required = wizard.new_state in REASON_REQUIRED
 
     def action_apply(self):
         self.ensure_one()

@@ -1,0 +1,188 @@
+"""Contacts: the ВСМС contact base — municipality, offices, upkeep."""
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.fields import Domain
+from odoo.tools import email_normalize_all
+
+from ..const import USER_GROUP
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
+
+    vsms_municipality_id = fields.Many2one(
+        "vsms.municipality",
+        string="Municipality",
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    vsms_in_base = fields.Boolean(
+        string="In ВСМС contact base",
+        compute="_compute_vsms_in_base",
+        store=True,
+        readonly=False,
+        index=True,
+    )
+    vsms_position_ids = fields.One2many(
+        "vsms.position", "partner_id", string="Offices", groups=USER_GROUP
+    )
+    vsms_main_role_id = fields.Many2one(
+        "vsms.position.role",
+        string="Main office",
+        compute="_compute_vsms_main_role_id",
+        store=True,
+        index=True,
+        groups=USER_GROUP,
+        help="The most senior office the person currently holds.",
+    )
+    vsms_newly_elected = fields.Boolean(
+        string="Newly elected",
+        compute="_compute_vsms_newly_elected",
+        search="_search_vsms_newly_elected",
+        groups=USER_GROUP,
+        help="Holds an elected office that started within the last 12 months.",
+    )
+    vsms_verified_on = fields.Date(
+        string="Verified on",
+        tracking=True,
+        groups=USER_GROUP,
+        help="When staff last checked that the contact's details are current.",
+    )
+
+    @api.depends("vsms_municipality_id", "vsms_position_ids", "vsms_member_state")
+    def _compute_vsms_in_base(self):
+        for partner in self:
+            partner.vsms_in_base = partner.vsms_in_base or bool(
+                partner.vsms_municipality_id
+                or partner.vsms_position_ids
+                or partner.vsms_member_state != "none"
+            )
+
+    @api.depends(
+        "vsms_position_ids.role_id",
+        "vsms_position_ids.date_start",
+        "vsms_position_ids.date_end",
+    )
+    def _compute_vsms_main_role_id(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            current = partner.vsms_position_ids.filtered(
+                lambda p: p._in_office_at(today)
+            )
+            partner.vsms_main_role_id = current.sorted(
+                lambda p: (p.role_id.sequence, p.role_id.id)
+            )[:1].role_id
+
+    @api.depends("vsms_position_ids.is_newly_elected")
+    @api.depends_context("date")
+    def _compute_vsms_newly_elected(self):
+        for partner in self:
+            partner.vsms_newly_elected = any(
+                partner.vsms_position_ids.mapped("is_newly_elected")
+            )
+
+    def _search_vsms_newly_elected(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        domain = Domain(
+            "vsms_position_ids",
+            "any",
+            self.env["vsms.position"]._newly_elected_domain(),
+        )
+        return domain if True in value else ~domain
+
+    @api.constrains("email")
+    def _check_vsms_email(self):
+        for partner in self.filtered("email"):
+            if not email_normalize_all(partner.email):
+                raise ValidationError(
+                    self.env._(
+                        "«%(email)s» is not a valid e-mail address (%(name)s).",
+                        email=partner.email,
+                        name=partner.name or "",
+                    )
+                )
+
+    def action_vsms_mark_verified(self):
+        today = fields.Date.context_today(self)
+        self.write({"vsms_verified_on": today})
+        activity_type = self.env.ref(
+            "vsms_regional.mail_activity_type_vsms_verify", raise_if_not_found=False
+        )
+        if activity_type:
+            self.activity_feedback(
+                ["vsms_regional.mail_activity_type_vsms_verify"],
+                feedback=self.env._("Contact details verified."),
+                only_automated=False,
+            )
+        return True
+
+    @api.model
+    def _cron_vsms_contact_upkeep(self):
+        """Daily: re-verification activities, and main offices whose term moved."""
+        today = fields.Date.context_today(self)
+        # Offices that started or ended recently change who holds what.
+        Position = self.env["vsms.position"]
+        window = fields.Date.subtract(today, days=31)
+        moved = Position.search(
+            [
+                "|",
+                "&",
+                ("date_end", ">=", window),
+                ("date_end", "<", today),
+                "&",
+                ("date_start", ">", window),
+                ("date_start", "<=", today),
+            ]
+        ).partner_id
+        if moved:
+            self.env.add_to_compute(self._fields["vsms_main_role_id"], moved)
+            moved.flush_recordset(["vsms_main_role_id"])
+        self._vsms_schedule_reverification()
+
+    @api.model
+    def _vsms_schedule_reverification(self, limit=2000):
+        """A to-do for each contact not verified for a year (one open at a time)."""
+        activity_type = self.env.ref("vsms_regional.mail_activity_type_vsms_verify")
+        today = fields.Date.context_today(self)
+        year_ago = fields.Date.subtract(today, years=1)
+        partners = self.search(
+            [
+                ("vsms_in_base", "=", True),
+                "|",
+                ("vsms_verified_on", "=", False),
+                ("vsms_verified_on", "<=", year_ago),
+                (
+                    "activity_ids",
+                    "not any",
+                    [("activity_type_id", "=", activity_type.id)],
+                ),
+            ],
+            limit=limit,
+            order="vsms_verified_on asc nulls first, id",
+        )
+        if not partners:
+            return partners
+        model_id = self.env["ir.model"]._get_id("res.partner")
+        fallback = self.env.company.vsms_contacts_user_id or self.env.ref(
+            "base.user_admin"
+        )
+        # One digest-free batch: no e-mail per assigned to-do (there can be
+        # thousands on the first run).
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": partner.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": self.env._("Verify the contact details"),
+                    "date_deadline": today,
+                    "user_id": (partner.user_id or fallback).id,
+                    "automated": True,
+                }
+                for partner in partners
+            ]
+        )
+        return partners
