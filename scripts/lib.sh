@@ -10,6 +10,21 @@
 #              when PGHOST is unset, a local Debian cluster is installed/started.
 #   VSMS_SMTP_SERVER, VSMS_SMTP_PORT, VSMS_SMTP_SSL, VSMS_SMTP_USER,
 #   VSMS_SMTP_PASSWORD, VSMS_EMAIL_FROM          outgoing mail (README, "Mail").
+#
+# Listening, safe by default (README, "Production deployment"):
+#   VSMS_HTTP_INTERFACE   address Odoo listens on (default 127.0.0.1). Anything
+#              but 127.0.0.1, localhost or ::1 serves the network, and is
+#              refused unless VSMS_MASTER_PASSWORD is set.
+#   VSMS_HTTP_PORT        HTTP port (default 8069).
+#   VSMS_MASTER_PASSWORD  Odoo's master password (admin_passwd: database
+#              create/drop/backup/restore). Required beyond loopback; "admin"
+#              (Odoo's well-known default) is always refused. When unset, the
+#              config gets an empty admin_passwd, which Odoo reads as "no
+#              master password is accepted".
+#   VSMS_PROXY_MODE       1 behind a reverse proxy such as nginx: proxy_mode =
+#              True, so Odoo trusts the proxy's X-Forwarded-* headers. Default 0.
+# The generated config always has list_db = False: no database selector and
+# no database manager (/web/database/*); run.sh serves one database.
 
 set -euo pipefail
 
@@ -131,13 +146,76 @@ ensure_venv() {
     info "Python virtualenv ready"
 }
 
+is_loopback() {
+    case "$1" in
+        127.0.0.1 | localhost | ::1) return 0 ;;
+        *) return 1 ;;
+    esac
+}
+
+# "True"/"False" for VSMS_PROXY_MODE; dies on anything else.
+proxy_mode_value() {
+    case "${VSMS_PROXY_MODE:-0}" in
+        1 | [Tt]rue | [Yy]es | on) echo True ;;
+        0 | [Ff]alse | [Nn]o | off) echo False ;;
+        *) die "VSMS_PROXY_MODE='$VSMS_PROXY_MODE': use 1 (behind a reverse proxy) or 0." ;;
+    esac
+}
+
+# Refuses, before any set-up, to serve Odoo beyond loopback without a real
+# master password (see "Listening" at the top of this file).
+check_listen_settings() {
+    local interface=${VSMS_HTTP_INTERFACE:-127.0.0.1}
+    local password=${VSMS_MASTER_PASSWORD:-}
+    case "$password" in
+        admin)
+            die "VSMS_MASTER_PASSWORD is 'admin', Odoo's well-known default master password.
+       Choose a long random one (e.g. \`openssl rand -base64 24\`), or unset it when
+       Odoo listens on 127.0.0.1 only." ;;
+        *$'\n'*)
+            die "VSMS_MASTER_PASSWORD must be a single line." ;;
+    esac
+    if ! is_loopback "$interface" && [ -z "$password" ]; then
+        die "Refusing to listen on VSMS_HTTP_INTERFACE=$interface without a master password.
+       Odoo would be reachable from the network. Either keep the default
+       127.0.0.1 (and put a reverse proxy in front, VSMS_PROXY_MODE=1), or set
+       VSMS_MASTER_PASSWORD to a long random secret (not 'admin').
+       See README, \"Production deployment\"."
+    fi
+    proxy_mode_value >/dev/null
+}
+
+# The odoo-bin options after ./run.sh must not undo the checks above.
+check_odoo_args() {
+    local arg
+    for arg in "$@"; do
+        case "$arg" in
+            --http-i* | --http_i*)
+                die "'$arg': set the listening address with VSMS_HTTP_INTERFACE instead,
+       so that run.sh can check it (see README, \"Production deployment\")." ;;
+            -c* | --c*)
+                die "'$arg': run.sh writes and uses its own config ($ODOO_CONF);
+       set options through the VSMS_* variables or as odoo-bin options." ;;
+        esac
+    done
+}
+
+# The config holds passwords: readable by the current user only.
 write_odoo_conf() {
+    check_listen_settings
+    local proxy_mode
+    proxy_mode=$(proxy_mode_value)
     mkdir -p "$VSMS_HOME/data" "$VSMS_HOME/log"
+    (umask 077 && : > "$ODOO_CONF")
+    chmod 600 "$ODOO_CONF"
     {
         echo "[options]"
         echo "addons_path = $ADDONS_PATH"
         echo "data_dir = $VSMS_HOME/data"
-        echo "admin_passwd = ${VSMS_MASTER_PASSWORD:-admin}"
+        # Empty: Odoo accepts no master password at all.
+        echo "admin_passwd = ${VSMS_MASTER_PASSWORD:-}"
+        echo "list_db = False"
+        echo "proxy_mode = $proxy_mode"
         echo "without_demo = True"
         echo "http_interface = ${VSMS_HTTP_INTERFACE:-127.0.0.1}"
         echo "http_port = ${VSMS_HTTP_PORT:-8069}"
@@ -145,7 +223,10 @@ write_odoo_conf() {
             echo "db_host = $PGHOST"
             echo "db_port = ${PGPORT:-5432}"
             echo "db_user = ${PGUSER:-$(id -un)}"
-            echo "db_password = ${PGPASSWORD:-False}"
+            # Odoo 19 warns about "False" in a text option: leave it out.
+            if [ -n "${PGPASSWORD:-}" ]; then
+                echo "db_password = $PGPASSWORD"
+            fi
         fi
         # Outgoing mail (see README, "Mail"): only when a server is given.
         if [ -n "${VSMS_SMTP_SERVER:-}" ]; then
@@ -173,6 +254,7 @@ db_exists() {
 
 # Everything both commands need, in order.
 setup_all() {
+    check_listen_settings
     step "Checking the Odoo source"
     check_odoo_src
     info "Odoo 19.0 at $ODOO_SRC"

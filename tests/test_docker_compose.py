@@ -1,5 +1,8 @@
 """Checks of docker-compose.yml (no Docker engine, no Odoo database needed)."""
 
+import configparser
+import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -12,6 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 README = ROOT / "README.md"
 ADDON_TARGET = "/mnt/extra-addons/vsms_regional"
+LOOPBACK = {"127.0.0.1", "[::1]"}
+SAFETY_VARIABLES = ("VSMS_HTTP_INTERFACE", "VSMS_MASTER_PASSWORD", "VSMS_PROXY_MODE")
 
 
 @pytest.fixture(scope="module")
@@ -237,3 +242,195 @@ def test_compose_config_validates():
         check=False,
     )
     assert result.returncode == 0, result.stderr or result.stdout
+
+
+# Safe by default: loopback only, a master password for anything else,
+# list_db = False and proxy_mode on request (see README, "Production
+# deployment").
+
+
+def interpolate(value, env):
+    """Compose's interpolation of ``${VAR}``, ``${VAR:-default}`` and ``$$``."""
+
+    def replace(match):
+        if match.group(0) == "$$":
+            return "$"
+        name, default = match.group(1), match.group(3)
+        if env.get(name):
+            return env[name]
+        return default if default is not None else env.get(name, "")
+
+    return re.sub(r"\$\$|\$\{(\w+)(:-([^}]*))?\}", replace, str(value))
+
+
+def host_ip(port):
+    """The host address of a port: ``ip:published:target`` or long syntax."""
+    if isinstance(port, dict):
+        return port.get("host_ip") or "0.0.0.0"
+    spec = str(port).split("/")[0]
+    head = spec.rpartition(":")[0].rpartition(":")[0]  # drop target and published
+    return head or "0.0.0.0"
+
+
+@pytest.mark.parametrize(
+    ("host_env", "expected"),
+    [({}, "127.0.0.1"), ({"VSMS_HTTP_INTERFACE": "0.0.0.0"}, "0.0.0.0")],
+)
+def test_odoo_port_bound_to_loopback_by_default(services, host_env, expected):
+    ports = services["odoo"].get("ports") or []
+    assert ports, "the odoo service publishes no port"
+    for port in ports:
+        assert host_ip(interpolate(port, host_env)) == expected, port
+
+
+def test_compose_config_binds_loopback(tmp_path):
+    """The same, resolved by compose itself from an empty environment."""
+    env_file = tmp_path / "empty.env"
+    env_file.write_text("")
+    env = {
+        key: value for key, value in os.environ.items() if key not in SAFETY_VARIABLES
+    }
+    result = subprocess.run(
+        [
+            *compose_command(),
+            "-f",
+            str(COMPOSE_FILE),
+            "--env-file",
+            str(env_file),
+            "config",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr or result.stdout
+    resolved = yaml.safe_load(result.stdout)["services"]["odoo"]
+    ports = resolved.get("ports") or []
+    assert ports
+    assert {host_ip(port) for port in ports} <= LOOPBACK, ports
+    odoo_env = environment(resolved)
+    assert odoo_env.get("VSMS_MASTER_PASSWORD") in ("", None)
+
+
+def test_master_password_comes_from_the_environment(services):
+    env = environment(services["odoo"])
+    value = env.get("VSMS_MASTER_PASSWORD")
+    assert value is not None, "the odoo service gets no VSMS_MASTER_PASSWORD"
+    assert interpolate(value, {"VSMS_MASTER_PASSWORD": "s3cret"}) == "s3cret"
+    assert interpolate(value, {}) == "", "no default master password in the file"
+    assert interpolate(env.get("VSMS_HTTP_INTERFACE"), {}) == "127.0.0.1"
+
+
+def test_compose_file_documents_the_safety_settings():
+    comments = "\n".join(
+        line
+        for line in COMPOSE_FILE.read_text(encoding="utf-8").splitlines()
+        if line.lstrip().startswith("#")
+    )
+    for word in ("VSMS_MASTER_PASSWORD", "VSMS_HTTP_INTERFACE", "127.0.0.1"):
+        assert word in comments, f"docker-compose.yml: no comment about {word}"
+    assert "list_db = False" in comments
+    assert "proxy_mode" in comments
+
+
+class OdooCommand:
+    """The odoo service's command, run with bash and a stub entrypoint."""
+
+    def __init__(self, services, tmp_path):
+        command = services["odoo"]["command"]
+        assert isinstance(command, list)
+        assert command[:2] == ["bash", "-c"], "the odoo command is not a bash script"
+        self.script = command[2].replace("$$", "$")
+        assert "/entrypoint.sh odoo" in self.script
+        self.service_env = environment(services["odoo"])
+        self.tmp = tmp_path
+        self.args = tmp_path / "entrypoint-args"
+        self.conf_copy = tmp_path / "odoo-rc-seen"
+        entrypoint = tmp_path / "entrypoint.sh"
+        entrypoint.write_text(
+            "#!/bin/sh\n"
+            f'printf "%s\\n" "$@" > "{self.args}"\n'
+            f'cp "$ODOO_RC" "{self.conf_copy}"\n'
+        )
+        entrypoint.chmod(0o755)
+        self.script = self.script.replace("/entrypoint.sh", str(entrypoint))
+        # What the image's /etc/odoo/odoo.conf looks like.
+        self.image_conf = tmp_path / "image-odoo.conf"
+        self.image_conf.write_text(
+            "[options]\naddons_path = /mnt/extra-addons\ndata_dir = /var/lib/odoo\n"
+            "; admin_passwd = admin\nlist_db = True\n"
+        )
+
+    def run(self, **host_env):
+        env = {
+            key: interpolate(value, host_env) for key, value in self.service_env.items()
+        }
+        env.update(
+            PATH=os.environ.get("PATH", "/usr/bin:/bin"),
+            TMPDIR=str(self.tmp),
+            ODOO_RC=str(self.image_conf),
+        )
+        return subprocess.run(
+            ["bash", "-c", self.script],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    def config(self):
+        parser = configparser.RawConfigParser()
+        parser.read_string(self.conf_copy.read_text())
+        return dict(parser.items("options"))
+
+
+@pytest.fixture
+def odoo_command(services, tmp_path):
+    return OdooCommand(services, tmp_path)
+
+
+def test_odoo_command_local_config(odoo_command):
+    result = odoo_command.run()
+    assert result.returncode == 0, result.stderr
+    options = odoo_command.config()
+    assert options["list_db"] == "False"
+    assert options["proxy_mode"] == "False"
+    assert options["admin_passwd"] == "", "locally no master password is accepted"
+    assert options["addons_path"] == "/mnt/extra-addons", "the image's config is kept"
+    assert options["data_dir"] == "/var/lib/odoo"
+    written = odoo_command.tmp / "vsms-odoo.conf"
+    assert written.stat().st_mode & 0o077 == 0, "the config is readable by others"
+    args = odoo_command.args.read_text().split()
+    assert args[:3] == ["odoo", "-d", "vsms"]
+    assert "--db-filter=^vsms$" in args
+
+
+def test_odoo_command_refuses_network_without_master_password(odoo_command):
+    result = odoo_command.run(VSMS_HTTP_INTERFACE="0.0.0.0")
+    assert result.returncode != 0
+    assert "VSMS_MASTER_PASSWORD" in result.stderr
+    assert not odoo_command.args.exists(), "Odoo was started"
+
+
+def test_odoo_command_refuses_admin_master_password(odoo_command):
+    result = odoo_command.run(VSMS_MASTER_PASSWORD="admin")
+    assert result.returncode != 0
+    assert "admin" in result.stderr
+    assert not odoo_command.args.exists(), "Odoo was started"
+
+
+def test_odoo_command_network_with_master_password(odoo_command):
+    result = odoo_command.run(
+        VSMS_HTTP_INTERFACE="0.0.0.0",
+        VSMS_MASTER_PASSWORD="a long; secret #1",
+        VSMS_PROXY_MODE="1",
+    )
+    assert result.returncode == 0, result.stderr
+    options = odoo_command.config()
+    assert options["admin_passwd"] == "a long; secret #1"
+    assert options["proxy_mode"] == "True"
+    assert options["list_db"] == "False"

@@ -5,10 +5,12 @@ command the set-up could run (apt-get, sudo, psql, createdb, ...) is replaced
 by a stub that records its call, so a test fails if one of them is reached.
 """
 
+import configparser
 import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,8 @@ CI_RUN = ROOT / ".ci" / "run"
 SCRIPTS = ["run.sh", "test.sh", "scripts/lib.sh", ".ci/run"]
 ENTRY_POINTS = ["run.sh", "test.sh"]
 TIMEOUT = 60
+# Listening settings (scripts/lib.sh): the tests set them explicitly.
+SAFETY_VARIABLES = ("VSMS_HTTP_INTERFACE", "VSMS_MASTER_PASSWORD", "VSMS_PROXY_MODE")
 
 # Everything the set-up may call to install or create something.
 STUBBED_COMMANDS = [
@@ -67,6 +71,8 @@ class Sandbox:
             HOME=str(tmp_path / "home"),
         )
         self.env.pop("XDG_CACHE_HOME", None)
+        for name in SAFETY_VARIABLES:
+            self.env.pop(name, None)
 
     def __repr__(self):
         # Keep the environment out of failure reports.
@@ -79,9 +85,9 @@ def sandbox(tmp_path):
     return Sandbox(tmp_path)
 
 
-def run_script(script, env):
+def run_script(script, env, *args):
     return subprocess.run(
-        ["bash", str(ROOT / script)],
+        ["bash", str(ROOT / script), *args],
         cwd=ROOT,
         env=env,
         stdin=subprocess.DEVNULL,
@@ -205,3 +211,206 @@ def test_shellcheck():
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# Safe by default: run.sh serves the network only with a master password; the
+# generated config has list_db = False and proxy_mode on request.
+
+
+def run_lib(code, env):
+    """Runs bash code after sourcing scripts/lib.sh."""
+    return subprocess.run(
+        ["bash", "-c", f"source scripts/lib.sh; {code}"],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+
+
+def read_conf(path):
+    parser = configparser.RawConfigParser()
+    parser.read_string(path.read_text(encoding="utf-8"))
+    return dict(parser.items("options"))
+
+
+@pytest.mark.parametrize("interface", ["0.0.0.0", "192.168.1.10", "::"])
+def test_run_refuses_network_without_master_password(sandbox, interface):
+    sandbox.env["VSMS_HTTP_INTERFACE"] = interface
+    result = run_script("run.sh", sandbox.env)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Refusing to listen" in output, output
+    assert f"VSMS_HTTP_INTERFACE={interface}" in output, output
+    assert "VSMS_MASTER_PASSWORD" in output, output
+    # Refused before any set-up (a real ODOO_SRC: the next step would run).
+    assert_untouched(sandbox)
+
+
+@pytest.mark.parametrize("interface", ["0.0.0.0", "127.0.0.1"])
+def test_run_refuses_admin_master_password(sandbox, interface):
+    sandbox.env.update(VSMS_HTTP_INTERFACE=interface, VSMS_MASTER_PASSWORD="admin")
+    result = run_script("run.sh", sandbox.env)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "VSMS_MASTER_PASSWORD is 'admin'" in output, output
+    assert_untouched(sandbox)
+
+
+@pytest.mark.parametrize(
+    "option", ["--http-interface=0.0.0.0", "--http-interface", "-c", "--config=x"]
+)
+def test_run_refuses_options_that_bypass_the_check(sandbox, option):
+    result = run_script("run.sh", sandbox.env, option, "0.0.0.0")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert option in output, output
+    assert_untouched(sandbox)
+
+
+def test_run_accepts_network_with_master_password(sandbox):
+    """Past the check, run.sh goes on to the set-up (here: no Odoo source)."""
+    odoo_src = sandbox.tmp / "no odoo"
+    odoo_src.mkdir()
+    sandbox.env.update(
+        ODOO_SRC=str(odoo_src),
+        VSMS_HTTP_INTERFACE="0.0.0.0",
+        VSMS_MASTER_PASSWORD="a long random secret",
+    )
+    result = run_script("run.sh", sandbox.env)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "master password" not in output, output
+    assert str(odoo_src) in output, output
+    assert_untouched(sandbox)
+
+
+@pytest.mark.parametrize("interface", ["", "127.0.0.1", "localhost", "::1"])
+def test_loopback_needs_no_master_password(sandbox, interface):
+    sandbox.env["VSMS_HTTP_INTERFACE"] = interface
+    result = run_lib("check_listen_settings && echo listen-ok", sandbox.env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "listen-ok" in result.stdout
+
+
+def test_config_local_default(sandbox):
+    result = run_lib("write_odoo_conf", sandbox.env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    conf = Path(sandbox.env["VSMS_HOME"]) / "odoo.conf"
+    options = read_conf(conf)
+    assert options["http_interface"] == "127.0.0.1"
+    assert options["list_db"] == "False"
+    assert options["proxy_mode"] == "False"
+    # Not Odoo's default "admin": empty, i.e. no master password is accepted.
+    assert options["admin_passwd"] == ""
+    assert conf.stat().st_mode & 0o077 == 0, "the config is readable by others"
+
+
+def test_config_network_behind_proxy(sandbox):
+    sandbox.env.update(
+        VSMS_HTTP_INTERFACE="0.0.0.0",
+        VSMS_MASTER_PASSWORD="s3cret %x; #1",
+        VSMS_PROXY_MODE="1",
+        VSMS_HTTP_PORT="8270",
+    )
+    result = run_lib("write_odoo_conf", sandbox.env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    options = read_conf(Path(sandbox.env["VSMS_HOME"]) / "odoo.conf")
+    assert options["http_interface"] == "0.0.0.0"
+    assert options["http_port"] == "8270"
+    assert options["admin_passwd"] == "s3cret %x; #1"
+    assert options["list_db"] == "False"
+    assert options["proxy_mode"] == "True"
+
+
+def test_config_refused_without_master_password(sandbox):
+    """write_odoo_conf checks too, whoever calls it."""
+    sandbox.env["VSMS_HTTP_INTERFACE"] = "0.0.0.0"
+    result = run_lib("write_odoo_conf", sandbox.env)
+    assert result.returncode != 0
+    assert "VSMS_MASTER_PASSWORD" in result.stderr
+    assert not (Path(sandbox.env["VSMS_HOME"]) / "odoo.conf").exists()
+
+
+def test_config_refuses_bad_proxy_mode(sandbox):
+    sandbox.env["VSMS_PROXY_MODE"] = "maybe"
+    result = run_lib("write_odoo_conf", sandbox.env)
+    assert result.returncode != 0
+    assert "VSMS_PROXY_MODE='maybe'" in result.stderr
+
+
+def test_odoo_reads_the_generated_config(sandbox):
+    """Odoo itself: no database list, proxy mode, no master password accepted."""
+    sandbox.env["VSMS_PROXY_MODE"] = "1"
+    result = run_lib("write_odoo_conf", sandbox.env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    conf = Path(sandbox.env["VSMS_HOME"]) / "odoo.conf"
+    odoo_src = os.environ.get("ODOO_SRC") or "/opt/odoo"
+    code = (
+        "from odoo.tools import config\n"
+        f"config._parse_config(['-c', {str(conf)!r}])\n"
+        "print(config['list_db'], config['proxy_mode'], repr(config['admin_passwd']),\n"
+        "      config.verify_admin_password('admin'))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=odoo_src)
+    checked = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.split() == ["False", "True", "''", "False"], checked.stdout
+
+
+def readme_section(title):
+    text = README.read_text(encoding="utf-8")
+    match = re.search(
+        rf"^## {re.escape(title)}\n(.*?)(?=^## )", text, re.MULTILINE | re.DOTALL
+    )
+    assert match, f"README: no section '## {title}'"
+    return match.group(1)
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        "What changed for admins",
+        "VSMS_MASTER_PASSWORD",
+        "VSMS_PROXY_MODE",
+        "list_db = False",
+        "proxy_mode",
+        "workers",
+        "limit_memory_soft",
+        "gevent_port",
+        "/websocket",
+        "max_cron_threads",
+        "db_maxconn",
+        "nginx",
+        "ssl_certificate",
+        "pg_dump --format=custom",
+        "pg_restore",
+        "filestore",
+        "shared storage",
+        "sticky sessions",
+    ],
+)
+def test_readme_production_deployment(term):
+    assert term in readme_section("Production deployment"), term
+
+
+def test_readme_nginx_sends_websocket_to_gevent_port():
+    section = readme_section("Production deployment")
+    assert re.search(
+        r"upstream vsms_websocket \{ server 127\.0\.0\.1:8072; \}", section
+    )
+    websocket = re.search(r"location /websocket \{(.*?)\}", section, re.DOTALL)
+    assert websocket, "README: the nginx example has no /websocket location"
+    assert "proxy_pass http://vsms_websocket;" in websocket.group(1)
+    assert "Upgrade" in websocket.group(1)
+    assert "longpolling_port =" not in section, "gone in Odoo 19: gevent_port"
