@@ -308,11 +308,13 @@ class VsmsPlanItem(models.Model):
         Occurrences whose period is still in the schedule are kept with their
         state; new periods are added; planned occurrences that are no longer
         in the schedule are removed.  An occurrence that is already done,
-        missed or cancelled is history and blocks a schedule that drops it.
+        missed or cancelled, or that a meeting or an event realises, is
+        history and blocks a schedule that drops it.
         """
         Occurrence = self.env["vsms.plan.occurrence"]
         to_create = []
         to_unlink = Occurrence
+        realized = self.occurrence_ids._vsms_realization_names()
         for item in self:
             periods = {
                 (period.date_start, period.date_end): period
@@ -326,6 +328,17 @@ class VsmsPlanItem(models.Model):
                     label = periods[key].label
                     if occurrence.name != label:
                         occurrence.name = label
+                elif occurrence.id in realized:
+                    raise ValidationError(
+                        self.env._(
+                            "Schedule of «%(item)s» no longer includes «%(period)s», "
+                            "which already has a meeting or event (%(realizations)s). "
+                            "Move that to another period or delete it first.",
+                            item=item.name,
+                            period=occurrence.name,
+                            realizations=realized[occurrence.id],
+                        )
+                    )
                 elif occurrence.state == "planned":
                     to_unlink |= occurrence
                 else:
@@ -384,9 +397,10 @@ class VsmsPlanItem(models.Model):
 
     def write(self, vals):
         self.plan_id._check_editable()
+        if vals.get("plan_id"):
+            self.plan_id.browse(vals["plan_id"])._check_editable()
         result = super().write(vals)
         if "schedule_text" in vals or "plan_id" in vals:
-            self.plan_id._check_editable()
             self._sync_occurrences()
         return result
 
@@ -397,6 +411,18 @@ class VsmsPlanItem(models.Model):
                 self.env._(
                     "Items can be deleted only from a draft plan; cancel the item "
                     "instead."
+                )
+            )
+        realized = self.occurrence_ids._vsms_realization_names()
+        if realized:
+            occurrence = self.env["vsms.plan.occurrence"].browse(next(iter(realized)))
+            raise UserError(
+                self.env._(
+                    "Item «%(item)s» cannot be deleted: its period «%(period)s» "
+                    "already has a meeting or event (%(realizations)s).",
+                    item=occurrence.item_id.name,
+                    period=occurrence.name,
+                    realizations=realized[occurrence.id],
                 )
             )
 

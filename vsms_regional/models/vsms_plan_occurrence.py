@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
 OCCURRENCE_STATES = [
@@ -40,6 +40,7 @@ class VsmsPlanOccurrence(models.Model):
             ("half", "Half-year"),
             ("year", "Whole year"),
             ("day", "Date"),
+            ("deadline", "By a deadline"),
         ],
         required=True,
         default="day",
@@ -189,7 +190,44 @@ class VsmsPlanOccurrence(models.Model):
 
     def write(self, vals):
         self.plan_id._check_editable()
+        if vals.get("item_id"):
+            self.item_id.browse(vals["item_id"]).plan_id._check_editable()
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_check_plan_and_realizations(self):
+        self.plan_id._check_editable()
+        realized = self._vsms_realization_names()
+        if realized:
+            occurrence = self.browse(next(iter(realized)))
+            raise UserError(
+                self.env._(
+                    "Occurrence «%(period)s» of «%(item)s» already has a meeting or "
+                    "event (%(realizations)s): move that to another period or "
+                    "delete it first.",
+                    period=occurrence.name,
+                    item=occurrence.item_id.name,
+                    realizations=realized[occurrence.id],
+                )
+            )
+
+    def _vsms_realization_names(self):
+        """``{occurrence id: "«meeting», «event»"}`` for the occurrences that a
+        meeting or an event realises, archived ones included, whoever may see
+        them (a link dropped silently would lose the plan's history)."""
+        names = {}
+        for model in ("calendar.event", "event.event"):
+            records = (
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("vsms_occurrence_id", "in", self.ids)], order="id")
+            )
+            for record in records:
+                names.setdefault(record.vsms_occurrence_id.id, []).append(
+                    f"«{record.name}»"
+                )
+        return {occ_id: ", ".join(found) for occ_id, found in names.items()}
 
     def _vsms_mark_done(self):
         """A meeting or event took place: its occurrence is done (unless the

@@ -35,6 +35,8 @@ class VsmsPlanSection(models.Model):
 
     def write(self, vals):
         self.plan_id._check_editable()
+        if vals.get("plan_id"):
+            self.plan_id.browse(vals["plan_id"])._check_editable()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

@@ -68,6 +68,11 @@ def _day(month, day, label=None, year=YEAR):
     return Period(when, when, "day", label)
 
 
+def _deadline(month, day, label, start=(1, 1), year=YEAR):
+    """A deadline: from ``start`` (1 January) through its day."""
+    return Period(date(year, *start), date(year, month, day), "deadline", label)
+
+
 WHOLE_YEAR = Period(date(YEAR, 1, 1), date(YEAR, 12, 31), "year", "2021 год")
 MAY_TO_SEPTEMBER = Period(*_span(5, 9), "range", "Май – сентябрь 2021")
 
@@ -542,20 +547,45 @@ class TestScheduleParser(TransactionCase):
         self.assertSchedule("с 1 по 1 мая", [_day(5, 1)])
 
     def test_deadlines(self):
-        self.assertSchedule("до 1 апреля", [_day(4, 1, "до 1 апреля 2021")])
-        self.assertSchedule("ДО 1 АПРЕЛЯ", [_day(4, 1, "до 1 апреля 2021")])
-        self.assertSchedule("до 15.05", [_day(5, 15, "до 15 мая 2021")])
-        self.assertSchedule("до 15.05.2021", [_day(5, 15, "до 15 мая 2021")])
+        """A deadline is a period ending on its day: earlier work counts."""
+        self.assertSchedule("до 1 апреля", [_deadline(4, 1, "до 1 апреля 2021")])
+        self.assertSchedule("ДО 1 АПРЕЛЯ", [_deadline(4, 1, "до 1 апреля 2021")])
+        self.assertSchedule("до 1 марта", [_deadline(3, 1, "до 1 марта 2021")])
+        self.assertSchedule("до 01.03", [_deadline(3, 1, "до 1 марта 2021")])
+        self.assertSchedule("до 15.05", [_deadline(5, 15, "до 15 мая 2021")])
+        self.assertSchedule("до 15.05.2021", [_deadline(5, 15, "до 15 мая 2021")])
         for text in [
             "не позднее 15 мая",
             "Не позднее 15 мая",
             "не  позднее 15 мая 2021 года",
             "не позднее 15.05",
+            "не позже 15 мая",
         ]:
-            self.assertSchedule(text, [_day(5, 15, "не позднее 15 мая 2021")])
+            self.assertSchedule(text, [_deadline(5, 15, "не позднее 15 мая 2021")])
+        period = parse_schedule("до 1 марта", YEAR).periods[0]
+        self.assertEqual(period.date_start, date(YEAR, 1, 1))
+        self.assertEqual(period.date_end, date(YEAR, 3, 1))
+        self.assertEqual(period.kind, "deadline")
         self.assertSchedule(
-            "до 1 апреля, до 1 октября",
-            [_day(4, 1, "до 1 апреля 2021"), _day(10, 1, "до 1 октября 2021")],
+            "до 1 января",
+            [
+                Period(
+                    date(YEAR, 1, 1), date(YEAR, 1, 1), "deadline", "до 1 января 2021"
+                )
+            ],
+        )
+
+    def test_several_deadlines_follow_each_other(self):
+        """Each further deadline starts the day after the one before it, in
+        date order whatever the order written, so no work counts twice."""
+        report_1 = _deadline(4, 1, "до 1 апреля 2021")
+        report_2 = _deadline(10, 1, "до 1 октября 2021", start=(4, 2))
+        self.assertSchedule("до 1 апреля, до 1 октября", [report_1, report_2])
+        self.assertSchedule("до 1 октября; до 1 апреля", [report_1, report_2])
+        self.assertSchedule("до 1 апреля, до 1 апреля", [report_1])
+        self.assertSchedule(
+            "март, до 1 октября",
+            [_deadline(10, 1, "до 1 октября 2021"), _month(3)],
         )
 
     # ------------------------------------------------------------------
@@ -604,7 +634,9 @@ class TestScheduleParser(TransactionCase):
         self.assertSchedule("весь период, в течение года", [WHOLE_YEAR])
         self.assertSchedule("ежемесячно, март", [_month(m) for m in range(1, 13)])
         # Same dates written twice: the first wording is kept.
-        self.assertSchedule("21 апреля, до 21 апреля", [_day(4, 21)])
+        self.assertSchedule(
+            "до 21 апреля, не позднее 21.04", [_deadline(4, 21, "до 21 апреля 2021")]
+        )
 
     def test_sorted_by_dates(self):
         self.assertSchedule("декабрь, март, июнь", [_month(3), _month(6), _month(12)])

@@ -8,7 +8,7 @@ is plain Python so that it can be tested without a database.
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 MONTHS_NOMINATIVE = (
     "январь",
@@ -53,7 +53,7 @@ class Period:
 
     date_start: date
     date_end: date
-    kind: str  # 'month', 'range', 'quarter', 'half', 'year', 'day'
+    kind: str  # 'month', 'range', 'quarter', 'half', 'year', 'day', 'deadline'
     label: str
 
 
@@ -213,6 +213,7 @@ class _Parser:
         self.norm = _normalize(text)
         self.year = year
         self.deferred = False
+        self.deadlines = {}  # day: the words it was written with («до»)
 
     def parse(self):
         found = {}
@@ -224,7 +225,21 @@ class _Parser:
             for period in handler(self, match):
                 found.setdefault((period.date_start, period.date_end), period)
             pos = _SEPARATORS.match(self.norm, match.end()).end()
+        for period in self._deadline_periods():
+            found.setdefault((period.date_start, period.date_end), period)
         return Schedule(tuple(found[key] for key in sorted(found)), self.deferred)
+
+    def _deadline_periods(self):
+        """A deadline («до 1 марта») is a period that ends on its day, so that
+        work done earlier counts.  The first one starts on 1 January of the
+        plan's year, each further one the day after the deadline before it
+        («до 1 апреля, до 1 октября»: 1 January – 1 April, 2 April –
+        1 October), so that one piece of work never counts twice."""
+        start = date(self.year, 1, 1)
+        for day in sorted(self.deadlines):
+            label = f"{self.deadlines[day]} {_day_label(day)}"
+            yield Period(start, day, "deadline", label)
+            start = day + timedelta(days=1)
 
     def _longest_match(self, pos):
         best, best_handler = None, None
@@ -335,9 +350,10 @@ class _Parser:
         return [_month_period(self.year, _month(match["a"]))]
 
     def on_deadline(self, match):
+        """Noted here; its period is known once every deadline is read."""
         day = self._day(match, "a")
-        prefix = "до" if match["pre"] == "до" else "не позднее"
-        return [Period(day, day, "day", f"{prefix} {_day_label(day)}")]
+        self.deadlines.setdefault(day, "до" if match["pre"] == "до" else "не позднее")
+        return []
 
     def on_date_range(self, match):
         return self._day_range(match, self._day(match, "a"), self._day(match, "b"))
