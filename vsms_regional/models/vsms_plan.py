@@ -5,6 +5,18 @@ from odoo.exceptions import AccessError, UserError
 
 MANAGER_GROUP = "vsms_regional.group_vsms_manager"
 
+# How a plan's status moves: approved, then closed; a manager may reset an
+# approved or closed plan to draft.  Any other move is refused.
+PLAN_TRANSITIONS = {
+    ("draft", "approved"),
+    ("approved", "closed"),
+    ("approved", "draft"),
+    ("closed", "draft"),
+}
+# Written only by a manager (through the buttons, or directly): the status
+# and who approved the plan when.
+MANAGER_FIELDS = {"state", "approval_date", "approver_id"}
+
 
 class VsmsPlan(models.Model):
     _name = "vsms.plan"
@@ -91,13 +103,89 @@ class VsmsPlan(models.Model):
             plan.overdue_count = overdue.get(plan._origin, 0)
             plan.progress = 100.0 * plan.done_count / active if active else 0.0
 
+    # The rules of the status live in create/write, not in the buttons, so
+    # that a client writing ``state`` over RPC meets the same checks: the
+    # status, approver and approval date are the manager's (checked on the
+    # caller's groups, never on a context key a client could send), the
+    # status moves only along PLAN_TRANSITIONS whoever writes it, and the
+    # effects of a move (approver and date, occurrences still planned counted
+    # as missed at closing) happen in ``write`` itself.  The buttons only add
+    # clearer messages.
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(
+            vals.get("state", "draft") != "draft"
+            or vals.keys() & {"approval_date", "approver_id"}
+            for vals in vals_list
+        ):
+            self._check_manager()
+        return super().create(vals_list)
+
     def write(self, vals):
+        if MANAGER_FIELDS & vals.keys():
+            self._check_manager()
+        if "state" in vals and len(self) > 1:
+            # each plan moves from its own status
+            for plan in self:
+                plan.write(vals)
+            return True
+        self._check_frozen(vals)
+        if "state" in vals:
+            vals = self._prepare_state_change(vals)
         if "year" in vals and any(plan.state != "draft" for plan in self):
             raise UserError(self.env._("The year can be changed only on a draft plan."))
         result = super().write(vals)
         if "year" in vals:
             self.item_ids._sync_occurrences()
         return result
+
+    def _check_frozen(self, vals):
+        """A closed plan can only be reset to draft (its chatter still works)."""
+        changed = {
+            name
+            for name in vals
+            if name != "state" and not name.startswith(("message_", "activity_"))
+        }
+        if changed:
+            self._check_editable()
+
+    def _prepare_state_change(self, vals):
+        """Check the move of one plan to ``vals['state']``; return the values
+        to write with it."""
+        self.ensure_one()
+        old, new = self.state, vals["state"]
+        if old == new or not self:
+            return vals
+        if (old, new) not in PLAN_TRANSITIONS:
+            labels = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "Plan «%(name)s» cannot go from «%(old)s» to «%(new)s»: a plan "
+                    "is approved, then closed, and a manager may reset it to draft.",
+                    name=self.name,
+                    old=labels[old],
+                    new=labels.get(new, new),
+                )
+            )
+        if new == "approved":
+            if not self.item_ids:
+                raise UserError(
+                    self.env._(
+                        "Plan «%(name)s» has no items: add them before approving.",
+                        name=self.name,
+                    )
+                )
+            return {
+                "approval_date": fields.Date.context_today(self),
+                "approver_id": self.env.user.id,
+            } | vals
+        if new == "closed":
+            # closing the year: occurrences still planned count as missed
+            self.occurrence_ids.filtered(lambda occ: occ.state == "planned").write(
+                {"state": "missed"}
+            )
+            return vals
+        return vals | {"approval_date": False, "approver_id": False}
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -119,7 +207,8 @@ class VsmsPlan(models.Model):
             )
 
     def _check_manager(self):
-        if not self.env.user.has_group(MANAGER_GROUP):
+        # ``sudo()`` is reachable only from server code, never from a client
+        if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
             raise AccessError(
                 self.env._(
                     "Only a ВСМС manager can approve, close or reset a work plan "
@@ -129,28 +218,15 @@ class VsmsPlan(models.Model):
 
     def action_approve(self):
         self._check_manager()
-        for plan in self:
-            if plan.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "Plan «%(name)s» is not a draft and cannot be approved.",
-                        name=plan.name,
-                    )
+        not_draft = self.filtered(lambda plan: plan.state != "draft")
+        if not_draft:
+            raise UserError(
+                self.env._(
+                    "Plan «%(name)s» is not a draft and cannot be approved.",
+                    name=not_draft[0].name,
                 )
-            if not plan.item_ids:
-                raise UserError(
-                    self.env._(
-                        "Plan «%(name)s» has no items: add them before approving.",
-                        name=plan.name,
-                    )
-                )
-        self.write(
-            {
-                "state": "approved",
-                "approval_date": fields.Date.context_today(self),
-                "approver_id": self.env.user.id,
-            }
-        )
+            )
+        self.write({"state": "approved"})
         return True
 
     def action_close(self):
@@ -158,9 +234,6 @@ class VsmsPlan(models.Model):
         self._check_manager()
         if any(plan.state != "approved" for plan in self):
             raise UserError(self.env._("Only an approved plan can be closed."))
-        self.occurrence_ids.filtered(lambda occ: occ.state == "planned").write(
-            {"state": "missed"}
-        )
         self.write({"state": "closed"})
         return True
 
@@ -168,7 +241,7 @@ class VsmsPlan(models.Model):
         self._check_manager()
         if any(plan.state == "draft" for plan in self):
             raise UserError(self.env._("The plan is already a draft."))
-        self.write({"state": "draft", "approval_date": False, "approver_id": False})
+        self.write({"state": "draft"})
         return True
 
     def action_copy_to_next_year(self):
