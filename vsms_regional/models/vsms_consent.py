@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import format_date
 
@@ -16,6 +16,8 @@ CONSENT_KINDS = [
 # subject's demand, within 3 working days (art. 10.1 p. 14).  A withdrawn
 # mailing consent needs no staff action: the person leaves every segment.
 WITHDRAWAL_DEADLINE_DAYS = {"processing": 30, "publication": 3}
+# What a consent is: fixed once saved (another consent is another record).
+FIXED_FIELDS = ("partner_id", "kind", "date_given")
 
 
 class VsmsConsent(models.Model):
@@ -29,7 +31,9 @@ class VsmsConsent(models.Model):
         string="Person",
         required=True,
         index=True,
-        ondelete="cascade",
+        # consents are evidence: deleting their person never deletes them (a
+        # person with consents is archived instead)
+        ondelete="restrict",
         tracking=True,
     )
     kind = fields.Selection(CONSENT_KINDS, required=True, index=True, tracking=True)
@@ -161,6 +165,10 @@ class VsmsConsent(models.Model):
         return consents
 
     def write(self, vals):
+        # Evidence of consent holds whoever writes (even a manager, even over
+        # RPC): who consented to what since when never changes, and a
+        # withdrawal is final.
+        self._check_evidence_kept(vals)
         newly_withdrawn = (
             self.filtered(lambda consent: not consent.date_withdrawn)
             if vals.get("date_withdrawn")
@@ -169,6 +177,44 @@ class VsmsConsent(models.Model):
         res = super().write(vals)
         newly_withdrawn._on_withdrawal()
         return res
+
+    def _check_evidence_kept(self, vals):
+        labels = {
+            name: self._fields[name]._description_string(self.env)
+            for name in FIXED_FIELDS
+        }
+        for consent in self:
+            for name in FIXED_FIELDS:
+                if name in vals and consent._value_changes(name, vals[name]):
+                    raise UserError(
+                        self.env._(
+                            "The consent «%(consent)s» is evidence: its field "
+                            "«%(field)s» cannot change once it is saved. Record a "
+                            "new consent instead.",
+                            field=labels[name],
+                            consent=consent.display_name,
+                        )
+                    )
+            if (
+                "date_withdrawn" in vals
+                and consent.date_withdrawn
+                and consent._value_changes("date_withdrawn", vals["date_withdrawn"])
+            ):
+                raise UserError(
+                    self.env._(
+                        "The consent «%(consent)s» was withdrawn on %(date)s; a "
+                        "withdrawal cannot be undone or moved: record a new "
+                        "consent instead.",
+                        consent=consent.display_name,
+                        date=format_date(self.env, consent.date_withdrawn),
+                    )
+                )
+
+    def _value_changes(self, name, value):
+        self.ensure_one()
+        field = self._fields[name]
+        new = field.convert_to_record(field.convert_to_cache(value, self), self)
+        return new != self[name]
 
     def action_withdraw(self):
         self.filtered(lambda consent: consent.state != "withdrawn").write(
