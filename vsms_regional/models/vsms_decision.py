@@ -3,12 +3,29 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import format_date
 
+from ..tools.guard import allowed, allowing
+
 DECISION_STATES = [
     ("draft", "Proposed"),
     ("adopted", "Adopted"),
     ("done", "Carried Out"),
     ("rejected", "Not Adopted"),
 ]
+# How a decision's status moves, whoever writes it (the buttons do the same):
+# adopted (only through the quorum check, which also gives its number) or
+# not adopted, then carried out; only a decision not adopted goes back to
+# draft.  An adopted decision is never un-adopted.
+DECISION_TRANSITIONS = {
+    ("draft", "adopted"),
+    ("draft", "rejected"),
+    ("adopted", "done"),
+    ("rejected", "draft"),
+}
+# What the protocol records: fixed once the decision is adopted.
+ADOPTED_FIXED = {"name", "meeting_id", "admission_partner_ids"}
+# Written only by the adoption itself.
+ADOPTION_FIELDS = {"number", "admission_lead_ids"}
+ADOPTING = "vsms.decision.adopt"
 
 
 class VsmsDecision(models.Model):
@@ -71,7 +88,10 @@ class VsmsDecision(models.Model):
         "decision_id",
         "partner_id",
         string="Admits as Members",
-        domain=[("is_company", "=", False), ("vsms_member_state", "!=", "member")],
+        # No field domain: a many2many hides what falls outside its domain on
+        # reading, so the people admitted would vanish from the decision once
+        # they are members.  The views offer only people who are not members;
+        # the adoption refuses members and organisations.
         help="Adopting the decision wins these people's admission leads: they "
         "become members, and their membership history cites this decision.",
     )
@@ -185,18 +205,7 @@ class VsmsDecision(models.Model):
     # Workflow
     # ------------------------------------------------------------------
     def action_adopt(self):
-        for decision in self:
-            decision._check_can_adopt()
-        for decision in self.sorted(lambda d: (d.meeting_id.start, d.sequence, d.id)):
-            decision.write(
-                {
-                    "state": "adopted",
-                    "number": decision.number
-                    or decision.body_id._next_decision_number(decision.date),
-                }
-            )
-            decision._admit_members()
-            decision._schedule_follow_up()
+        self.write({"state": "adopted"})
         return True
 
     def _check_can_adopt(self):
@@ -289,9 +298,6 @@ class VsmsDecision(models.Model):
                 )
             )
         self.write({"state": "done"})
-        self.activity_feedback(
-            ["vsms_regional.mail_activity_type_vsms_decision"], only_automated=False
-        )
         return True
 
     def action_reject(self):
@@ -311,11 +317,118 @@ class VsmsDecision(models.Model):
         rejected.write({"state": "draft"})
         return True
 
+    # The rules of the workflow live in create/write, not in the buttons, so a
+    # client writing over RPC meets the same checks.  Only the adoption may
+    # write the number and the admissions: it does so inside
+    # ``allowing((ADOPTING, id))``, a flag held in a ContextVar of the running
+    # request (tools/guard.py), which no client can set (unlike a context key).
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("state", "draft") != "draft" or ADOPTION_FIELDS & vals.keys():
+                raise UserError(
+                    self.env._(
+                        "A new decision is a proposal: record it as a draft, then "
+                        "adopt it (which checks the quorum and gives its number) "
+                        "or record it as not adopted («%(decision)s»).",
+                        decision=vals.get("name") or "",
+                    )
+                )
+        return super().create(vals_list)
+
     def write(self, vals):
+        if all(allowed((ADOPTING, decision_id)) for decision_id in self.ids):
+            # the adoption itself (number, admissions) and what it triggers
+            return super().write(vals)
+        self._check_write(vals)
+        if vals.get("state") == "adopted":
+            return self._adopt(vals)
         res = super().write(vals)
+        if vals.get("state") == "done":
+            self.activity_feedback(
+                ["vsms_regional.mail_activity_type_vsms_decision"], only_automated=False
+            )
         if {"responsible_id", "deadline"} & set(vals):
             self.filtered(lambda d: d.state == "adopted")._move_follow_up()
         return res
+
+    def _check_write(self, vals):
+        """Refuse what only the workflow may do, and changes to the protocol."""
+        for decision in self:
+            if "number" in vals and (vals["number"] or False) != decision.number:
+                raise UserError(
+                    self.env._(
+                        "The number of %(decision)s is given when it is adopted; "
+                        "it cannot be written.",
+                        decision=decision.display_name,
+                    )
+                )
+            if "admission_lead_ids" in vals:
+                raise UserError(
+                    self.env._(
+                        "The admissions of %(decision)s are recorded when it is "
+                        "adopted; they cannot be written.",
+                        decision=decision.display_name,
+                    )
+                )
+            if decision.state in ("adopted", "done") and decision._changes_protocol(
+                vals
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(decision)s is adopted: its text, its meeting and the "
+                        "people it admits are in the protocol and cannot change.",
+                        decision=decision.display_name,
+                    )
+                )
+            new = vals.get("state", decision.state)
+            if new != decision.state and (decision.state, new) not in (
+                DECISION_TRANSITIONS
+            ):
+                labels = dict(self._fields["state"]._description_selection(self.env))
+                raise UserError(
+                    self.env._(
+                        "%(decision)s cannot go from «%(old)s» to «%(new)s».",
+                        decision=decision.display_name,
+                        old=labels[decision.state],
+                        new=labels.get(new, new),
+                    )
+                )
+
+    def _changes_protocol(self, vals):
+        """Whether ``vals`` change what the protocol records of the decision."""
+        self.ensure_one()
+        for name in ADOPTED_FIXED & vals.keys():
+            field = self._fields[name]
+            if field.type == "many2many":
+                return True
+            value = field.convert_to_record(
+                field.convert_to_cache(vals[name], self), self
+            )
+            if value != self[name]:
+                return True
+        return False
+
+    def _adopt(self, vals):
+        """Adopt the decisions: the quorum check, then the number, the
+        admissions and the follow-up activity, in the order of the meetings."""
+        rest = {name: value for name, value in vals.items() if name != "state"}
+        if rest:
+            self.write(rest)  # still drafts: the usual checks
+        for decision in self:
+            decision._check_can_adopt()
+        for decision in self.sorted(lambda d: (d.meeting_id.start, d.sequence, d.id)):
+            with allowing((ADOPTING, decision.id)):
+                decision.write(
+                    {
+                        "state": "adopted",
+                        "number": decision.number
+                        or decision.body_id._next_decision_number(decision.date),
+                    }
+                )
+                decision._admit_members()
+            decision._schedule_follow_up()
+        return True
 
     def _move_follow_up(self):
         """Keep the follow-up activity on the current responsible and deadline."""
