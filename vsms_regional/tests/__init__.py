@@ -28,3 +28,4 @@ from . import test_plan_calendar
 from . import test_protocol_report
 from . import test_governance_performance
 from . import test_governance_tour
+from . import test_rules_rpc
