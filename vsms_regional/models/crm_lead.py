@@ -78,28 +78,26 @@ class CrmLead(models.Model):
             lambda lead: lead.vsms_is_admission and lead.partner_id and lead.active
         ):
             partner = lead.partner_id.sudo()
-            context = {"vsms_member_state_lead_id": lead.id}
             if lead.stage_id.is_won:
                 if partner.vsms_member_state != "member":
-                    partner.with_context(
-                        **context,
-                        vsms_member_state_reason=self.env.context.get(
-                            "vsms_member_state_admission_reason"
-                        )
-                        or self.env._("Admitted: %(lead)s", lead=lead.name),
-                    ).vsms_member_state = "member"
+                    partner._vsms_set_member_state(
+                        "member",
+                        reason=self.env._("Admitted: %(lead)s", lead=lead.name),
+                        lead=lead,
+                    )
                 continue
             target = lead.stage_id.vsms_member_state or "prospect"
             if (
                 partner.vsms_member_state in ("none", "former", "prospect", "applicant")
                 and partner.vsms_member_state != target
             ):
-                partner.with_context(
-                    **context,
-                    vsms_member_state_reason=self.env._(
+                partner._vsms_set_member_state(
+                    target,
+                    reason=self.env._(
                         "Admission stage: %(stage)s", stage=lead.stage_id.name
                     ),
-                ).vsms_member_state = target
+                    lead=lead,
+                )
 
     def action_set_lost(self, **additional_values):
         admissions = self.filtered("vsms_is_admission")
@@ -120,10 +118,9 @@ class CrmLead(models.Model):
                 continue
             # Someone who had been a member before goes back to «former».
             previous = "former" if partner.vsms_member_number else "none"
-            partner.with_context(
-                vsms_member_state_lead_id=lead.id,
-                vsms_member_state_reason=self.env._(
-                    "Not admitted: %(reason)s", reason=reason.name
-                ),
-            ).vsms_member_state = previous
+            partner._vsms_set_member_state(
+                previous,
+                reason=self.env._("Not admitted: %(reason)s", reason=reason.name),
+                lead=lead,
+            )
         return res

@@ -1,10 +1,29 @@
 """Contacts: ВСМС membership — status, number, history, admission."""
 
+from contextvars import ContextVar
+from types import MappingProxyType
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from ..const import MEMBER_STATES, MEMBER_TRANSITIONS, REASON_REQUIRED, USER_GROUP
+
+# The change ``_vsms_set_member_state`` is making in this request: its people,
+# status, reason, lead and decision.  A context variable of the running thread,
+# not a context key: no client can set it, so none can skip the transition
+# table or put a reason, lead or decision of its choosing into the history.
+_STATE_CHANGE = ContextVar("vsms_member_state_change", default=None)
+# What a plain write (or a creation) records: no reason, lead or decision.
+_PLAIN_CHANGE = MappingProxyType(
+    {
+        "reason": False,
+        "lead_id": False,
+        "decision_id": False,
+        "check_transitions": True,
+        "explicit": False,
+    }
+)
 
 
 class ResPartner(models.Model):
@@ -81,17 +100,22 @@ class ResPartner(models.Model):
 
     def _vsms_after_create(self, vals_list):
         res = super()._vsms_after_create(vals_list)
+        # Any status is allowed at creation (e.g. importing a member list).
         joining = self.sudo().filtered(lambda p: p.vsms_member_state != "none")
         if joining:
             joining._vsms_assign_member_data()
-            joining._vsms_log_member_states({p.id: "none" for p in joining})
+            joining._vsms_log_member_states(
+                {p.id: "none" for p in joining}, _PLAIN_CHANGE
+            )
         return res
 
     def _vsms_before_write(self, vals):
         before = super()._vsms_before_write(vals)
         if "vsms_member_state" in vals:
+            change = self._vsms_member_state_change(vals["vsms_member_state"])
+            before["vsms_member_state_change"] = change
             before["vsms_old_states"] = self._vsms_check_member_state(
-                vals["vsms_member_state"]
+                vals["vsms_member_state"], change
             )
         return before
 
@@ -101,12 +125,53 @@ class ResPartner(models.Model):
         if old_states:
             changed = self.browse(old_states).sudo()
             changed._vsms_assign_member_data()
-            changed._vsms_log_member_states(old_states)
+            changed._vsms_log_member_states(
+                old_states, before["vsms_member_state_change"]
+            )
         return res
 
-    def _vsms_check_member_state(self, new_state):
+    # ------------------------------------------------------------------
+    # Member status changes
+    # ------------------------------------------------------------------
+    def _vsms_set_member_state(
+        self, state, reason=None, lead=None, decision=None, check_transitions=True
+    ):
+        """Change the member status of these people, recording in the history
+        why (``reason``), through which admission (``lead``, a ``crm.lead``)
+        and by which decision of a governing body (``decision``).
+
+        The one way to give a reason, a lead or a decision: the status wizard,
+        the admission pipeline, decisions and merges call it.  A plain
+        ``write`` of ``vsms_member_state`` (e.g. over RPC) records none and
+        cannot reach a status that needs a reason.  Only merges pass
+        ``check_transitions=False`` (the merged person keeps the status of
+        whichever contact had gone furthest)."""
+        change = {
+            "ids": frozenset(self.ids),
+            "state": state,
+            "reason": (reason or "").strip() or False,
+            "lead_id": lead.id if lead else False,
+            "decision_id": decision.id if decision else False,
+            "check_transitions": check_transitions,
+            "explicit": True,
+        }
+        token = _STATE_CHANGE.set(change)
+        try:
+            self.write({"vsms_member_state": state})
+        finally:
+            _STATE_CHANGE.reset(token)
+        return True
+
+    def _vsms_member_state_change(self, state):
+        """The change :meth:`_vsms_set_member_state` is making of these
+        records to ``state``, or that of a plain ``write``."""
+        change = _STATE_CHANGE.get()
+        if change and change["state"] == state and change["ids"] >= set(self.ids):
+            return change
+        return _PLAIN_CHANGE
+
+    def _vsms_check_member_state(self, new_state, change=_PLAIN_CHANGE):
         """Refuse impossible changes; return ``{partner id: old state}``."""
-        reason = self.env.context.get("vsms_member_state_reason")
         labels = dict(
             self._fields["vsms_member_state"]._description_selection(self.env)
         )
@@ -122,8 +187,7 @@ class ResPartner(models.Model):
                         name=partner.name,
                     )
                 )
-            merging = self.env.context.get("vsms_member_state_merge")
-            if new_state not in MEMBER_TRANSITIONS[old] and not merging:
+            if change["check_transitions"] and new_state not in MEMBER_TRANSITIONS[old]:
                 raise ValidationError(
                     self.env._(
                         "%(person)s cannot go from «%(old)s» to «%(new)s».",
@@ -133,11 +197,22 @@ class ResPartner(models.Model):
                     )
                 )
             old_states[partner.id] = old
-        if new_state in REASON_REQUIRED and old_states and not (reason or "").strip():
+        if new_state in REASON_REQUIRED and old_states and not change["reason"]:
+            people = ", ".join(self.browse(old_states).sudo().mapped("name"))
+            if not change["explicit"]:
+                raise ValidationError(
+                    self.env._(
+                        "%(people)s: the status «%(state)s» needs a reason, "
+                        "which the membership history keeps. Use «Change member "
+                        "status» on the contact.",
+                        people=people,
+                        state=labels[new_state],
+                    )
+                )
             raise ValidationError(
                 self.env._(
                     "Give a reason to set %(people)s to «%(state)s».",
-                    people=", ".join(self.browse(old_states).mapped("name")),
+                    people=people,
                     state=labels[new_state],
                 )
             )
@@ -157,8 +232,7 @@ class ResPartner(models.Model):
             if values:
                 partner.write(values)
 
-    def _vsms_log_member_states(self, old_states):
-        context = self.env.context
+    def _vsms_log_member_states(self, old_states, change):
         self.env["vsms.membership.log"].sudo().create(
             [
                 {
@@ -166,10 +240,9 @@ class ResPartner(models.Model):
                     "user_id": self.env.uid,
                     "old_state": old_states[partner.id],
                     "new_state": partner.vsms_member_state,
-                    "reason": context.get("vsms_member_state_reason") or False,
-                    "lead_id": context.get("vsms_member_state_lead_id") or False,
-                    "decision_id": context.get("vsms_member_state_decision_id")
-                    or False,
+                    "reason": change["reason"],
+                    "lead_id": change["lead_id"],
+                    "decision_id": change["decision_id"],
                     "member_number": partner.vsms_member_number,
                 }
                 for partner in self

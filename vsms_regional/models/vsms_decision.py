@@ -270,10 +270,12 @@ class VsmsDecision(models.Model):
             number=self.number,
             body=self.body_id.name,
         )
-        leads.with_context(
-            vsms_member_state_decision_id=self.id,
-            vsms_member_state_admission_reason=reason,
-        ).action_set_won()
+        # the status first, so that the history names the decision
+        for lead in leads:
+            lead.partner_id.sudo()._vsms_set_member_state(
+                "member", reason=reason, lead=lead, decision=self
+            )
+        leads.action_set_won()
         self.admission_lead_ids = [fields.Command.link(lead.id) for lead in leads]
 
     def _schedule_follow_up(self):

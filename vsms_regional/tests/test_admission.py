@@ -97,9 +97,7 @@ class TestAdmissionPipeline(VsmsContactCommon):
 
     def test_former_member_goes_back_to_former(self):
         self.head.vsms_member_state = "member"
-        self.head.with_context(
-            vsms_member_state_reason="выход"
-        ).vsms_member_state = "former"
+        self.head._vsms_set_member_state("former", reason="выход")
         _action, lead = self._invite(self.head)
         self.assertEqual(self.head.vsms_member_state, "prospect")
         lead.action_set_lost(

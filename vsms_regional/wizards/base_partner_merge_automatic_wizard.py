@@ -43,11 +43,12 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         if values:
             dst.write(values)
         if dst.vsms_member_state != state:
-            dst.with_context(
-                vsms_member_state_merge=True,
-                vsms_member_state_reason=self.env._(
+            dst._vsms_set_member_state(
+                state,
+                reason=self.env._(
                     "Merged with %(names)s",
                     names=", ".join(src_partners.mapped("name")),
                 ),
-            ).write({"vsms_member_state": state})
+                check_transitions=False,
+            )
         return res

@@ -22,7 +22,5 @@ class VsmsMemberStateWizard(models.TransientModel):
 
     def action_apply(self):
         self.ensure_one()
-        self.partner_ids.with_context(
-            vsms_member_state_reason=(self.reason or "").strip() or False
-        ).write({"vsms_member_state": self.new_state})
+        self.partner_ids._vsms_set_member_state(self.new_state, reason=self.reason)
         return {"type": "ir.actions.act_window_close"}
