@@ -287,6 +287,9 @@ class TestScheduleKeepsRealizations(VsmsGovernanceCommon):
             item.occurrence_ids.unlink()
         with self.assertRaisesText(UserError, f"«{event.name}»"):
             item.unlink()
+        with self.assertRaisesText(UserError, f"«{event.name}»"):
+            self.plan.with_user(self.user_manager).unlink()
+        self.assertTrue(self.plan.exists())
         self.assertTrue(item.occurrence_ids.exists())
         self.assertEqual(event.vsms_occurrence_id, item.occurrence_ids)
         # once the event is moved elsewhere, the schedule may change
