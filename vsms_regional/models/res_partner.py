@@ -1,4 +1,4 @@
-"""Contacts: the addon's one ``create``, ``write`` and ``unlink``.
+"""Contacts: the addon's one ``create`` and ``write``.
 
 The additions to ``res.partner`` are split by concern, one file each:
 
@@ -11,7 +11,8 @@ The additions to ``res.partner`` are split by concern, one file each:
 - ``res_partner_personal_data.py``: the personal-data export.
 
 A concern takes part in saving a contact through the hooks below, which it
-extends (calling ``super()``), instead of overriding ``create``/``write``.
+extends (calling ``super()``), instead of overriding ``create``/``write``;
+it refuses deletions with ``@api.ondelete`` methods.
 """
 
 from odoo import api, models
@@ -34,10 +35,6 @@ class ResPartner(models.Model):
             res = super(ResPartner, records).write(record_vals) and res
         self._vsms_after_write(vals, before)
         return res
-
-    def unlink(self):
-        self._vsms_check_unlink()
-        return super().unlink()
 
     # ------------------------------------------------------------------
     # Hooks, extended by the concern files
@@ -63,6 +60,3 @@ class ResPartner(models.Model):
     def _vsms_after_write(self, vals, before):
         """Follow-up of ``write(vals)``; ``before`` is what
         :meth:`_vsms_before_write` returned."""
-
-    def _vsms_check_unlink(self):
-        """Raise when these contacts must not be deleted."""

@@ -1,6 +1,7 @@
 """Contacts: personal-data consents (152-ФЗ) and who may be mailed."""
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.fields import Domain
 
 from ..const import USER_GROUP
@@ -84,3 +85,22 @@ class ResPartner(models.Model):
             return NotImplemented
         domain = self._vsms_consent_domain(kind)
         return domain if True in value else ~domain
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_vsms_consents(self):
+        """Consents are evidence (152-ФЗ): their person is archived, not
+        deleted (only superuser code may go on, e.g. merging contacts, which
+        moves the consents to the merged contact first)."""
+        if self.env.su:
+            return
+        consents = self.env["vsms.consent"].sudo().with_context(active_test=False)
+        with_consents = consents.search([("partner_id", "in", self.ids)]).partner_id
+        if with_consents:
+            raise UserError(
+                self.env._(
+                    "%(people)s cannot be deleted: their consents to personal "
+                    "data processing are kept as evidence. Archive the contact "
+                    "instead.",
+                    people=", ".join(with_consents.mapped("display_name")),
+                )
+            )

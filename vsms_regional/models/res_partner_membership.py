@@ -130,6 +130,35 @@ class ResPartner(models.Model):
             )
         return res
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_vsms_members(self):
+        """Who is or was a member is kept, with their history: archive them.
+
+        Only superuser code may go on (e.g. merging contacts, which moves the
+        history to the merged contact first); the history itself is never
+        deleted with its person (``ondelete="restrict"``)."""
+        if self.env.su:
+            return
+        partners = self.sudo().with_context(active_test=False)
+        logged = {
+            partner.id
+            for [partner] in self.env["vsms.membership.log"]
+            .sudo()
+            ._read_group([("partner_id", "in", self.ids)], ["partner_id"])
+        }
+        kept = partners.filtered(
+            lambda p: p.vsms_member_state != "none" or p.id in logged
+        )
+        if kept:
+            raise UserError(
+                self.env._(
+                    "%(people)s cannot be deleted: who is or was a ВСМС member is "
+                    "kept with their membership history. Archive the contact "
+                    "instead.",
+                    people=", ".join(kept.mapped("display_name")),
+                )
+            )
+
     # ------------------------------------------------------------------
     # Member status changes
     # ------------------------------------------------------------------

@@ -20,7 +20,8 @@ class VsmsMembershipLog(models.Model):
         string="Person",
         required=True,
         index=True,
-        ondelete="cascade",
+        # the history is kept: its person is archived, never deleted with it
+        ondelete="restrict",
         readonly=True,
     )
     date = fields.Datetime(

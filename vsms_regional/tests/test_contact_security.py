@@ -1,5 +1,8 @@
-from odoo.exceptions import AccessError
+from psycopg2 import IntegrityError
+
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
 from .common import VsmsContactCommon
@@ -132,3 +135,65 @@ class TestContactAccess(VsmsContactCommon):
                     {"display_name": {}},
                     limit=5,
                 )
+
+
+@tagged("post_install", "-at_install")
+class TestContactDeletion(VsmsContactCommon):
+    """Who is or was a member, or has consents, is archived, not deleted; the
+    history and the consents are never deleted with their person."""
+
+    def _delete_as(self, user, person, text):
+        with self.assertRaisesText(UserError, text):
+            person.with_user(user).unlink()
+        self.assertTrue(person.exists())
+
+    def test_members_and_former_members_are_archived_not_deleted(self):
+        self.head.vsms_member_state = "member"
+        # the deputy was a prospect once: her history is kept too
+        self.deputy.vsms_member_state = "prospect"
+        self.deputy.vsms_member_state = "none"
+        for user in (
+            self.user_staff,
+            self.user_manager,
+            self.env.ref("base.user_admin"),
+        ):
+            for person in self.head | self.deputy:
+                with self.subTest(user=user.login, person=person.name):
+                    self._delete_as(user, person, f"{person.name} cannot be deleted")
+        with self.assertRaisesText(UserError, "Archive the contact instead"):
+            (self.head | self.deputy).with_user(self.user_staff).unlink()
+        self.assertEqual(len(self.Log.search([("partner_id", "=", self.deputy.id)])), 2)
+        (self.head | self.deputy).with_user(self.user_staff).action_archive()
+        self.assertFalse(self.head.active)
+        # archived, still refused (and in Russian)
+        with self.assertRaisesText(UserError, "Архивируйте контакт"):
+            self.head.with_user(self.user_manager).with_context(lang="ru_RU").unlink()
+
+    def test_people_with_consents_are_archived_not_deleted(self):
+        self.give_consent(self.deputy, "processing")
+        for user in (self.user_staff, self.user_manager):
+            with self.subTest(user=user.login):
+                self._delete_as(user, self.deputy, "their consents")
+
+    def test_other_contacts_can_be_deleted(self):
+        person = self.make_person("Новиков", "Илья", "Сергеевич")
+        person.with_user(self.user_staff).unlink()
+        self.assertFalse(person.exists())
+
+    def test_no_cascade_deletes_history_or_consents(self):
+        self.assertEqual(self.Log._fields["partner_id"].ondelete, "restrict")
+        self.assertEqual(self.Consent._fields["partner_id"].ondelete, "restrict")
+        self.head.vsms_member_state = "member"
+        consent = self.give_consent(self.deputy)
+        # even superuser code cannot delete them by deleting their person
+        for person in self.head | self.deputy:
+            with (
+                self.subTest(person=person.name),
+                mute_logger("odoo.sql_db"),
+                self.assertRaises(IntegrityError),
+                self.env.cr.savepoint(),
+            ):
+                person.sudo().unlink()
+                self.env.flush_all()
+        self.assertTrue(self.head.vsms_membership_log_ids.exists())
+        self.assertTrue(consent.exists())

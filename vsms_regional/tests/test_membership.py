@@ -246,6 +246,12 @@ class TestMemberStateRules(VsmsGovernanceCommon):
                         ValidationError, "Use «Change member status»"
                     ):
                         person.write({"vsms_member_state": "suspended"})
+        with self.assertRaisesText(
+            ValidationError, "Используйте «Изменить статус членства»"
+        ):
+            self.head.with_user(self.user_staff).with_context(lang="ru_RU").write(
+                {"vsms_member_state": "former"}
+            )
         self.assertEqual(self.head.vsms_member_state, "member")
         self.assertEqual(len(self.head.vsms_membership_log_ids), 1)
 
