@@ -104,9 +104,60 @@ class ResPartner(models.Model):
                 partner.vsms_membership_log_ids,
                 ["date", "old_state", "new_state", "reason", "user_id"],
             ),
+            # lost admissions are archived leads: they are data about the
+            # person too
             self.env._("Admission leads"): rows(
-                partner.vsms_admission_lead_ids.with_context(active_test=False),
+                self.env["crm.lead"]
+                .sudo()
+                .with_context(active_test=False)
+                .search(
+                    [
+                        ("partner_id", "=", partner.id),
+                        ("team_id.vsms_is_admission", "=", True),
+                    ],
+                    order="create_date, id",
+                ),
                 ["name", "stage_id", "won_status", "lost_reason_id", "create_date"],
+            ),
+            self.env._("Governing bodies"): rows(
+                self.env["vsms.body.member"]
+                .sudo()
+                .search([("partner_id", "=", partner.id)]),
+                ["body_id", "role", "date_start", "date_end"],
+            ),
+            self.env._("Meetings"): rows(
+                self.env["calendar.attendee"]
+                .sudo()
+                .search(
+                    [
+                        ("partner_id", "=", partner.id),
+                        ("event_id.vsms_body_id", "!=", False),
+                    ],
+                    order="id",
+                ),
+                ["event_id", "state", "vsms_present"],
+            ),
+            self.env._("Event registrations"): rows(
+                self.env["event.registration"]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("partner_id", "=", partner.id)], order="id"),
+                [
+                    "event_id",
+                    "name",
+                    "email",
+                    "phone",
+                    "state",
+                    "vsms_category",
+                    "vsms_organization",
+                    "create_date",
+                ],
+            ),
+            self.env._("Decisions"): rows(
+                self.env["vsms.decision"]
+                .sudo()
+                .search([("admission_partner_ids", "in", partner.ids)], order="id"),
+                ["body_id", "number", "name", "date", "state"],
             ),
             self.env._("Exported"): {
                 self.env._("Date"): format_date(

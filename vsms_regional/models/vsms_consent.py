@@ -36,6 +36,9 @@ class VsmsConsent(models.Model):
         ondelete="restrict",
         tracking=True,
     )
+    company_id = fields.Many2one(
+        related="partner_id.company_id", store=True, index=True, string="Company"
+    )
     kind = fields.Selection(CONSENT_KINDS, required=True, index=True, tracking=True)
     date_given = fields.Date(
         required=True,

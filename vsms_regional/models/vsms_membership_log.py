@@ -24,6 +24,9 @@ class VsmsMembershipLog(models.Model):
         ondelete="restrict",
         readonly=True,
     )
+    company_id = fields.Many2one(
+        related="partner_id.company_id", store=True, index=True, string="Company"
+    )
     date = fields.Datetime(
         required=True, default=fields.Datetime.now, index=True, readonly=True
     )

@@ -22,6 +22,9 @@ class VsmsPosition(models.Model):
         ondelete="cascade",
         domain=[("is_company", "=", False)],
     )
+    company_id = fields.Many2one(
+        related="partner_id.company_id", store=True, index=True, string="Company"
+    )
     role_id = fields.Many2one(
         "vsms.position.role",
         string="Office",
