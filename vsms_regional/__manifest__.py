@@ -7,6 +7,7 @@
     "author": "Smolensk regional branch of VSMS",
     "license": "LGPL-3",
     "application": True,
+    "post_init_hook": "post_init_hook",
     "depends": [
         "mail",
         "contacts",

@@ -15,6 +15,7 @@ from . import res_partner_membership
 from . import res_partner_consent
 from . import res_partner_duplicates
 from . import res_partner_personal_data
+from . import res_users
 from . import res_company
 from . import res_config_settings
 from . import crm_team

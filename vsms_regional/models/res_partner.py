@@ -29,6 +29,7 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        vals = self._vsms_prepare_write_vals(dict(vals))
         before = self._vsms_before_write(vals)
         res = True
         for records, record_vals in self._vsms_write_batches(vals):
@@ -46,6 +47,10 @@ class ResPartner(models.Model):
 
     def _vsms_after_create(self, vals_list):
         """Follow-up of the contacts just created from ``vals_list``."""
+
+    def _vsms_prepare_write_vals(self, vals):
+        """Clean the values to write (e.g. trim them); return them."""
+        return vals
 
     def _vsms_before_write(self, vals):
         """Checks before ``write``; returns a dict handed to

@@ -1,11 +1,33 @@
 """Contacts: the ВСМС contact base — municipality, offices, upkeep."""
 
+import re
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
-from odoo.tools import email_normalize_all
 
 from ..const import USER_GROUP
+
+# An address: a local part, then a domain of at least two labels whose last
+# one (the top-level domain) has letters only, e.g. «ivan@mail.ru»,
+# «ivan@почта.рф» or an IDN «xn--p1ai».
+EMAIL_ADDRESS = re.compile(
+    r"[^@\s<>,;\"()\[\]]+@(?:[^\W_](?:[\w-]*[^\W_])?\.)+(?:[^\W\d_]{2,}|xn--[\w-]+)"
+)
+# «Иван Петров <ivan@mail.ru>»
+NAMED_ADDRESS = re.compile(r"[^<>]*<\s*([^<>]*?)\s*>")
+
+
+def valid_email_list(email):
+    """Whether ``email`` is one address, or several separated by commas or
+    semicolons, each maybe with a name («Иван <ivan@mail.ru>»), and nothing
+    else (no «ivan@mail», no «ivan@mail.ru нет»)."""
+    for item in re.split(r"[,;]", email):
+        part = item.strip()
+        named = NAMED_ADDRESS.fullmatch(part)
+        if not EMAIL_ADDRESS.fullmatch(named.group(1) if named else part):
+            return False
+    return True
 
 
 class ResPartner(models.Model):
@@ -47,6 +69,7 @@ class ResPartner(models.Model):
     vsms_verified_on = fields.Date(
         string="Verified on",
         tracking=True,
+        copy=False,
         groups=USER_GROUP,
         help="When staff last checked that the contact's details are current.",
     )
@@ -93,10 +116,30 @@ class ResPartner(models.Model):
         )
         return domain if True in value else ~domain
 
-    @api.constrains("email")
+    # ------------------------------------------------------------------
+    # E-mail: trimmed for everyone, checked for the contact base
+    # ------------------------------------------------------------------
+    @api.model
+    def _vsms_prepare_create_vals(self, vals_list):
+        vals_list = super()._vsms_prepare_create_vals(vals_list)
+        for vals in vals_list:
+            if isinstance(vals.get("email"), str):
+                vals["email"] = vals["email"].strip()
+        return vals_list
+
+    def _vsms_prepare_write_vals(self, vals):
+        vals = super()._vsms_prepare_write_vals(vals)
+        if isinstance(vals.get("email"), str):
+            vals["email"] = vals["email"].strip()
+        return vals
+
+    @api.constrains("email", "vsms_in_base", "vsms_municipality_id")
     def _check_vsms_email(self):
-        for partner in self.filtered("email"):
-            if not email_normalize_all(partner.email):
+        """People of the contact base are written to: their address must be
+        one (or a list of addresses separated by commas).  Other contacts are
+        not checked (an import of them is never blocked by one bad row)."""
+        for partner in self.filtered(lambda p: p.email and p.vsms_in_base):
+            if not valid_email_list(partner.email):
                 raise ValidationError(
                     self.env._(
                         "«%(email)s» is not a valid e-mail address (%(name)s).",

@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import ValidationError
-from odoo.tests import Form, freeze_time, tagged
+from odoo.tests import Form, freeze_time, new_test_user, tagged
 
 from .common import VsmsContactCommon
 
@@ -89,13 +89,209 @@ class TestPersonNames(VsmsContactCommon):
         self.assertEqual(person.vsms_salutation, "Уважаемый Пётр Ильич")
         self.assertTrue(person.vsms_in_base)
 
-    def test_invalid_email_is_refused(self):
-        with self.assertRaisesText(ValidationError, "«smirnov@» is not a valid"):
-            self.make_person("Новиков", "Игорь", email="smirnov@")
-        self.assertFalse(self.Partner.search([("name", "like", "Новиков")]))
-        with self.assertRaisesText(ValidationError, "not a valid e-mail"):
-            self.head.email = "smirnov at vyazma"
+    def test_full_name_with_some_parts_is_kept(self):
+        person = self.Partner.create(
+            {"name": "Лебедев Иван Ильич", "vsms_last_name": "Лебедев"}
+        )
+        self.assertRecordValues(
+            person,
+            [
+                {
+                    "name": "Лебедев Иван Ильич",
+                    "vsms_last_name": "Лебедев",
+                    "vsms_first_name": "Иван",
+                    "vsms_patronymic": "Ильич",
+                    "vsms_gender": "male",
+                }
+            ],
+        )
+        # parts that do not agree with the full name: both kept as given
+        other = self.Partner.create(
+            {"name": "Иван Ильич Лебедев", "vsms_first_name": "Иван"}
+        )
+        self.assertEqual(other.name, "Иван Ильич Лебедев")
+        self.assertEqual((other.vsms_last_name, other.vsms_first_name), (False, "Иван"))
+        # the same on write
+        person.write({"name": "Лебедев Иван Ильич-младший", "vsms_patronymic": "Ильич"})
+        self.assertEqual(person.name, "Лебедев Иван Ильич-младший")
+
+    def test_only_people_of_the_base_or_russian_names_are_split(self):
+        Partner = self.Partner
+        outside = Partner.create({"name": "John Smith"})
+        in_base = Partner.create(
+            {"name": "John Smith", "vsms_municipality_id": self.vyazma.id}
+        )
+        long_name = Partner.create({"name": "Мария Анна Хосе Гарсия Лопес"})
+        one_word = Partner.create({"name": "Бухгалтерия"})
+        company = Partner.create({"name": "Иванов Иван Иванович", "is_company": True})
+        invoice = Partner.create(
+            {
+                "name": "Иванов Иван Иванович",
+                "type": "invoice",
+                "parent_id": company.id,
+            }
+        )
+        delivery = Partner.create(
+            {
+                "name": "Иванов Иван Иванович",
+                "type": "delivery",
+                "parent_id": company.id,
+            }
+        )
+        for partner in outside | long_name | one_word | company | invoice | delivery:
+            with self.subTest(name=partner.name, type=partner.type):
+                self.assertFalse(partner.vsms_last_name)
+                self.assertFalse(partner.vsms_first_name)
+        self.assertEqual(
+            (in_base.vsms_last_name, in_base.vsms_first_name), ("John", "Smith")
+        )
+        outside.name = "Jane Smith"
+        self.assertFalse(outside.vsms_last_name)
+        invoice.name = "Петров Пётр Петрович"
+        self.assertFalse(invoice.vsms_last_name)
+
+    def test_users_and_odoobot_keep_their_name_whole(self):
+        user = new_test_user(self.env, login="petrov", name="Петров Пётр Петрович")
+        self.assertFalse(user.partner_id.vsms_last_name)
+        self.assertEqual(user.name, "Петров Пётр Петрович")
+        user.partner_id.name = "Петров Павел Петрович"
+        self.assertFalse(user.partner_id.vsms_first_name)
+        odoobot = self.env.ref("base.partner_root")
+        odoobot.name = "ОдуБот Помощник"
+        self.assertFalse(odoobot.vsms_last_name)
+        # the contact form does not split them either
+        with Form(user.partner_id) as form:
+            form.name = "Петров Пётр Павлович"
+            self.assertFalse(form.vsms_last_name)
+        with Form(self.Partner) as form:
+            form.name = "Acme Support"
+            self.assertFalse(form.vsms_last_name)
+            form.name = "Кузьмин Олег Петрович"
+            self.assertEqual(form.vsms_last_name, "Кузьмин")
+
+    def test_existing_contacts_get_their_parts_at_installation(self):
+        company = self.Partner.create({"name": "ООО Ромашка", "is_company": True})
+        people = self.Partner.create(
+            [
+                {"name": "Фёдоров Антон Павлович"},
+                {"name": "Фёдорова Анна Павловна"},
+                {"name": "Алиев Рашид Гасан оглы"},
+                {"name": "Фёдоров Антон"},
+            ]
+        )
+        others = self.Partner.create(
+            [
+                {"name": "John Smith"},
+                {
+                    "name": "Фёдоров Антон Павлович",
+                    "type": "invoice",
+                    "parent_id": company.id,
+                },
+            ]
+        )
+        user = new_test_user(self.env, login="fedorov", name="Фёдоров Пётр Павлович")
+        odoobot = self.env.ref("base.partner_root")
+        everyone = people | others | user.partner_id | odoobot
+        # as if they existed before the addon
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE res_partner SET vsms_last_name = NULL, vsms_first_name = NULL,"
+            " vsms_patronymic = NULL, vsms_gender = NULL WHERE id IN %s",
+            [tuple(everyone.ids)],
+        )
+        self.env.invalidate_all()
+        filled = self.Partner._vsms_fill_name_parts(batch_size=2)
+        self.assertGreaterEqual(filled, 4)
+        self.assertEqual(
+            [
+                (p.vsms_last_name, p.vsms_first_name, p.vsms_patronymic, p.vsms_gender)
+                for p in people
+            ],
+            [
+                ("Фёдоров", "Антон", "Павлович", "male"),
+                ("Фёдорова", "Анна", "Павловна", "female"),
+                ("Алиев", "Рашид", "Гасан оглы", "male"),
+                ("Фёдоров", "Антон", False, False),
+            ],
+        )
+        self.assertEqual(people[1].vsms_salutation, "Уважаемая Анна Павловна")
+        for partner in others | user.partner_id | odoobot | company:
+            with self.subTest(name=partner.name):
+                self.assertFalse(partner.vsms_last_name)
+        # once is enough: nothing left to fill
+        self.assertEqual(self.Partner._vsms_fill_name_parts(), 0)
+
+
+@tagged("post_install", "-at_install")
+class TestEmails(VsmsContactCommon):
+    """E-mail addresses are trimmed; those of the contact base must be real
+    addresses; other contacts (e.g. an import) are never blocked."""
+
+    def test_spaces_are_trimmed(self):
+        person = self.Partner.create(
+            {"name": "Новиков Илья", "email": "  novikov@example.ru \n"}
+        )
+        self.assertEqual(person.email, "novikov@example.ru")
+        self.head.email = " smirnov@vyazma.example.ru "
         self.assertEqual(self.head.email, "smirnov@vyazma.example.ru")
+
+    def test_invalid_email_is_refused_in_the_contact_base(self):
+        for email in ("smirnov@", "ivan@mail", "ivan@mail.ru нет", "smirnov at vyazma"):
+            with self.subTest(email=email):
+                with self.assertRaisesText(
+                    ValidationError, f"«{email}» is not a valid"
+                ):
+                    self.make_person(
+                        "Новиков",
+                        "Игорь",
+                        email=email,
+                        vsms_municipality_id=self.vyazma.id,
+                    )
+                with self.assertRaisesText(ValidationError, "not a valid e-mail"):
+                    self.head.email = email
+        self.assertFalse(self.Partner.search([("name", "like", "Новиков")]))
+        self.assertEqual(self.head.email, "smirnov@vyazma.example.ru")
+        outsider = self.Partner.create({"name": "Новиков Игорь", "email": "ivan@mail"})
+        with self.assertRaisesText(ValidationError, "«ivan@mail» is not a valid"):
+            outsider.vsms_municipality_id = self.vyazma
+        with self.assertRaisesText(ValidationError, "некорректный адрес"):
+            self.head.with_context(lang="ru_RU").email = "ivan@mail"
+
+    def test_good_addresses_are_accepted(self):
+        for email in (
+            "ivan.petrov+vsms@mail.ru",
+            "ivan@почта.рф",
+            "Иван Петров <ivan@mail.ru>",
+            "ivan@mail.ru, maria@mail.ru",
+            "info@xn--80aswg.xn--p1ai",
+        ):
+            with self.subTest(email=email):
+                self.head.email = email
+                self.assertEqual(self.head.email, email)
+
+    def test_import_of_other_contacts_is_never_blocked(self):
+        result = self.Partner.load(
+            ["name", "email"],
+            [
+                ["Орлов Пётр Ильич", "orlov@example.ru"],
+                ["Белова Нина Ивановна", "belova@mail.ru нет"],
+                ["Acme Support", "support@acme"],
+            ],
+        )
+        self.assertFalse(result["messages"])
+        self.assertEqual(len(result["ids"]), 3)
+        # a person of the contact base with a bad address: that row is reported
+        result = self.Partner.load(
+            ["name", "email", "vsms_municipality_id/id"],
+            [
+                [
+                    "Зуев Иван Ильич",
+                    "zuev@mail",
+                    "vsms_regional.vsms_municipality_vyazem",
+                ],
+            ],
+        )
+        self.assertIn("«zuev@mail» is not a valid", result["messages"][0]["message"])
 
 
 @tagged("post_install", "-at_install")

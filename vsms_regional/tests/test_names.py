@@ -2,6 +2,7 @@ from odoo.tests import BaseCase, tagged
 
 from ..tools.names import (
     guess_gender,
+    is_cyrillic_full_name,
     join_full_name,
     salutation,
     split_full_name,
@@ -63,3 +64,26 @@ class TestNames(BaseCase):
         )
         self.assertEqual(salutation("", "", False, "Иванов"), "Уважаемый(ая) Иванов")
         self.assertEqual(salutation("", "", False, ""), "Уважаемый(ая)")
+
+    def test_cyrillic_full_name(self):
+        for name in (
+            "Иванов Иван",
+            " Иванов  Иван Петрович ",
+            "Римский-Корсаков Николай Андреевич",
+            "Алиев Рашид Гасан оглы",
+            "Ёлкина Алёна",
+        ):
+            with self.subTest(name=name):
+                self.assertTrue(is_cyrillic_full_name(name))
+        for name in (
+            "Иванов",
+            "John Smith",
+            "Иванов Ivan",
+            "ООО «Ромашка»",
+            "Мария Анна Хосе Гарсия Лопес",
+            "Иванов И. П.",
+            "",
+            None,
+        ):
+            with self.subTest(name=name):
+                self.assertFalse(is_cyrillic_full_name(name))

@@ -18,6 +18,17 @@ def clean(text):
     return SPACES.sub(" ", text or "").strip()
 
 
+# A word of a Russian name: Cyrillic letters, maybe hyphenated («Римский-Корсаков»).
+CYRILLIC_WORD = r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*"
+CYRILLIC_FULL_NAME = re.compile(rf"{CYRILLIC_WORD}(?: {CYRILLIC_WORD}){{1,3}}")
+
+
+def is_cyrillic_full_name(text):
+    """Whether ``text`` reads as a Russian «Фамилия Имя [Отчество]»: two to
+    four words of Cyrillic letters (a patronymic may end in «оглы»/«кызы»)."""
+    return bool(CYRILLIC_FULL_NAME.fullmatch(clean(text)))
+
+
 def split_full_name(full_name):
     """Split «Фамилия Имя Отчество» into ``(last, first, patronymic)``.
 
