@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..const import USER_GROUP
+
 
 class CalendarAttendee(models.Model):
     _inherit = "calendar.attendee"
@@ -8,7 +10,7 @@ class CalendarAttendee(models.Model):
     vsms_present = fields.Boolean(
         string="Present",
         copy=False,
-        groups="vsms_regional.group_vsms_user",
+        groups=USER_GROUP,
         help="Was at the meeting (whatever the answer to the invitation).",
     )
     vsms_body_role = fields.Selection(
@@ -17,7 +19,7 @@ class CalendarAttendee(models.Model):
         ._description_selection(self.env),
         string="Role in the Body",
         compute="_compute_vsms_body_role",
-        groups="vsms_regional.group_vsms_user",
+        groups=USER_GROUP,
         help="Empty for invited guests who are not members of the body.",
     )
 

@@ -4,18 +4,16 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
+from ..const import DEFAULT_TZ, MANAGER_GROUP
+from ..const import USER_GROUP as VSMS_GROUP
 from ..tools import guard
 from ..tools.schedule import MONTHS_GENITIVE
-
-DEFAULT_TZ = "Europe/Moscow"
 
 MEETING_STATES = [
     ("planned", "Planned"),
     ("held", "Held"),
     ("cancelled", "Cancelled"),
 ]
-VSMS_GROUP = "vsms_regional.group_vsms_user"
-MANAGER_GROUP = "vsms_regional.group_vsms_manager"
 # Written only by the meeting's actions (close, cancel, reopen).
 GUARDED_FIELDS = (
     "vsms_meeting_state",

@@ -3,6 +3,8 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..const import USER_GROUP
+
 OKTMO = re.compile(r"^\d{8}(\d{3})?$")
 
 
@@ -59,7 +61,7 @@ class VsmsMunicipality(models.Model):
     member_count = fields.Integer(
         string="Member count",
         compute="_compute_member_count",
-        groups="vsms_regional.group_vsms_user",
+        groups=USER_GROUP,
     )
 
     _name_state_uniq = models.Constraint(

@@ -3,7 +3,7 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-MANAGER_GROUP = "vsms_regional.group_vsms_manager"
+from ..const import MANAGER_GROUP
 
 # How a plan's status moves: approved, then closed; a manager may reset an
 # approved or closed plan to draft.  Any other move is refused.

@@ -5,6 +5,7 @@ import pytz
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..const import DEFAULT_TZ
 from ..tools.schedule import ScheduleError, parse_schedule
 
 ITEM_STATES = [
@@ -458,7 +459,7 @@ class VsmsPlanItem(models.Model):
     def _vsms_local_moment(self, day, hour):
         """UTC datetime of ``hour`` (a float, 10.5 = 10:30) on ``day`` in the
         user's time zone (Moscow time by default)."""
-        tz = pytz.timezone(self.env.user.tz or "Europe/Moscow")
+        tz = pytz.timezone(self.env.user.tz or DEFAULT_TZ)
         local = datetime.combine(day, time()) + timedelta(hours=hour)
         return tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
 
@@ -529,7 +530,7 @@ class VsmsPlanItem(models.Model):
                 )
             )
         self.plan_id._check_editable()
-        tz = self.env.user.tz or "Europe/Moscow"
+        tz = self.env.user.tz or DEFAULT_TZ
         vals_list = []
         for item in self:
             occurrences = item._vsms_open_occurrences("event")

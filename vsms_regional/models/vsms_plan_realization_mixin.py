@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
-VSMS_GROUP = "vsms_regional.group_vsms_user"
+from ..const import USER_GROUP
 
 
 class VsmsPlanRealizationMixin(models.AbstractModel):
@@ -17,7 +17,7 @@ class VsmsPlanRealizationMixin(models.AbstractModel):
         index=True,
         ondelete="set null",
         copy=False,
-        groups=VSMS_GROUP,
+        groups=USER_GROUP,
         domain="[('item_id', '=?', vsms_plan_item_id)]",
         help="The period of the work plan that this realises.",
     )
@@ -29,7 +29,7 @@ class VsmsPlanRealizationMixin(models.AbstractModel):
         readonly=False,
         index=True,
         copy=False,
-        groups=VSMS_GROUP,
+        groups=USER_GROUP,
     )
 
     @api.depends("vsms_occurrence_id")
