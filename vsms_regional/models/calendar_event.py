@@ -22,6 +22,8 @@ GUARDED_FIELDS = (
     "vsms_snapshot",
 )
 GUARD_KEY = "calendar.event.vsms_state"
+# What the protocol of a held meeting records.
+HELD_FIXED_FIELDS = ("vsms_body_id", "start", "start_date", "allday")
 
 
 class CalendarEvent(models.Model):
@@ -258,14 +260,48 @@ class CalendarEvent(models.Model):
     def write(self, vals):
         if not guard.allowed(GUARD_KEY):
             self._vsms_check_guarded_vals(vals)
-            if "vsms_body_id" in vals and self.sudo().filtered("vsms_snapshot"):
+            self._vsms_check_held_kept(vals)
+        return super().write(vals)
+
+    def _vsms_check_held_kept(self, vals):
+        """A held meeting is history: its body and its date stay as they were
+        recorded in the protocol (reopen it to correct them)."""
+        fixed = [name for name in HELD_FIXED_FIELDS if name in vals]
+        if not fixed:
+            return
+        for meeting in self.sudo().filtered("vsms_snapshot"):
+            for name in fixed:
+                field = meeting._fields[name]
+                new = field.convert_to_record(
+                    field.convert_to_cache(vals[name], meeting), meeting
+                )
+                if new != meeting[name]:
+                    raise UserError(
+                        self.env._(
+                            "«%(meeting)s» has been held: its «%(field)s» is part "
+                            "of the protocol and cannot change. Reopen the "
+                            "meeting to correct it.",
+                            meeting=meeting.name,
+                            field=meeting._fields[name]._description_string(self.env),
+                        )
+                    )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_vsms_history(self):
+        """Held meetings and meetings with adopted decisions are history:
+        cancel them instead (deleting would take the decisions along)."""
+        for meeting in self.sudo():
+            adopted = meeting.vsms_decision_ids.filtered(
+                lambda decision: decision.state in ("adopted", "done")
+            )
+            if meeting.vsms_meeting_state == "held" or adopted:
                 raise UserError(
                     self.env._(
-                        "«%(meeting)s» has been held: its body cannot change.",
-                        meeting=self.sudo().filtered("vsms_snapshot")[0].name,
+                        "«%(meeting)s» has been held or has adopted decisions: it "
+                        "is part of the branch's records and cannot be deleted.",
+                        meeting=meeting.name,
                     )
                 )
-        return super().write(vals)
 
     def _vsms_check_guarded_vals(self, vals, create=False):
         """Status and protocol number change only through the meeting's actions."""

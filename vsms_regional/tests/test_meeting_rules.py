@@ -179,3 +179,31 @@ class TestMeetingRules(VsmsGovernanceCommon):
             self.march.with_user(self.user_staff).vsms_body_id = self.env[
                 "vsms.body"
             ].search([("id", "!=", self.presidium.id)], limit=1)
+
+    def test_held_meeting_keeps_its_date_and_cannot_be_deleted(self):
+        self.close(self.march)
+        meeting = self.march.with_user(self.user_staff)
+        with self.assertRaisesText(UserError, "«Start»"):
+            meeting.write(
+                {"start": "2030-03-20 07:00:00", "stop": "2030-03-20 09:00:00"}
+            )
+        self.assertEqual(self.march.start.day, 15)
+        # the same date written again (a client saving the whole form) is fine
+        meeting.write({"start": self.march.start, "name": "Заседание Президиума"})
+        with self.assertRaisesText(UserError, self.march.name):
+            self.march.with_user(self.user_manager).unlink()
+        self.assertTrue(self.march.exists())
+
+    def test_meeting_with_adopted_decisions_cannot_be_deleted(self):
+        self.mark_present(self.june, self.june.partner_ids)
+        decision = self.Decision.create(
+            {"meeting_id": self.june.id, "name": "Об утверждении плана"}
+        )
+        decision.action_adopt()
+        with self.assertRaisesText(UserError, self.june.name):
+            self.june.with_user(self.user_manager).unlink()
+        self.assertTrue(decision.exists())
+        # a planned meeting without adopted decisions can go
+        september = self.meeting_for(9)
+        september.with_user(self.user_manager).unlink()
+        self.assertFalse(september.exists())
