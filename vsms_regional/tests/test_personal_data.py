@@ -21,6 +21,10 @@ class TestPersonalDataExport(VsmsContactCommon):
                 "Consents",
                 "Membership history",
                 "Admission leads",
+                "Governing bodies",
+                "Meetings",
+                "Event registrations",
+                "Decisions",
                 "Exported",
             },
         )
