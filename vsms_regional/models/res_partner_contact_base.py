@@ -5,6 +5,7 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from ..const import USER_GROUP
 
@@ -164,26 +165,50 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_vsms_contact_upkeep(self):
-        """Daily: re-verification activities, and main offices whose term moved."""
-        today = fields.Date.context_today(self)
-        # Offices that started or ended recently change who holds what.
-        Position = self.env["vsms.position"]
-        window = fields.Date.subtract(today, days=31)
-        moved = Position.search(
-            [
-                "|",
-                "&",
-                ("date_end", ">=", window),
-                ("date_end", "<", today),
-                "&",
-                ("date_start", ">", window),
-                ("date_start", "<=", today),
-            ]
-        ).partner_id
-        if moved:
-            self.env.add_to_compute(self._fields["vsms_main_role_id"], moved)
-            moved.flush_recordset(["vsms_main_role_id"])
+        """Daily: main offices whose term started or ended, and re-verification
+        activities."""
+        self._vsms_fix_main_roles()
         self._vsms_schedule_reverification()
+
+    @api.model
+    def _vsms_fix_main_roles(self):
+        """Recompute the main office of everyone whose stored one is not the
+        one their offices give today.
+
+        It compares with the truth instead of looking at a window of recent
+        term changes, so it heals whatever the job missed, even if it did not
+        run for months.  Returns the partners fixed."""
+        today = fields.Date.context_today(self)
+        self.env["vsms.position"].flush_model(
+            ["partner_id", "role_id", "date_start", "date_end"]
+        )
+        self.env["vsms.position.role"].flush_model(["sequence"])
+        self.flush_model(["vsms_main_role_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH expected AS (
+                    SELECT DISTINCT ON (pos.partner_id)
+                           pos.partner_id, pos.role_id
+                      FROM vsms_position pos
+                      JOIN vsms_position_role role ON role.id = pos.role_id
+                     WHERE (pos.date_start IS NULL OR pos.date_start <= %(today)s)
+                       AND (pos.date_end IS NULL OR pos.date_end >= %(today)s)
+                  ORDER BY pos.partner_id, role.sequence, role.id
+                )
+                SELECT partner.id
+                  FROM res_partner partner
+             LEFT JOIN expected ON expected.partner_id = partner.id
+                 WHERE partner.vsms_main_role_id IS DISTINCT FROM expected.role_id
+                """,
+                today=today,
+            )
+        )
+        partners = self.browse(row[0] for row in self.env.cr.fetchall())
+        if partners:
+            self.env.add_to_compute(self._fields["vsms_main_role_id"], partners)
+            partners.flush_recordset(["vsms_main_role_id"])
+        return partners
 
     @api.model
     def _vsms_schedule_reverification(self, limit=2000):
@@ -209,9 +234,14 @@ class ResPartner(models.Model):
         if not partners:
             return partners
         model_id = self.env["ir.model"]._get_id("res.partner")
-        fallback = self.env.company.vsms_contacts_user_id or self.env.ref(
-            "base.user_admin"
-        )
+        admin = self.env.ref("base.user_admin")
+
+        def keeper(partner):
+            """The salesperson, else the contact base keeper of the person's
+            company (of the running company for shared contacts), else admin."""
+            company = partner.company_id or self.env.company
+            return partner.user_id or company.vsms_contacts_user_id or admin
+
         # One digest-free batch: no e-mail per assigned to-do (there can be
         # thousands on the first run).
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
@@ -222,7 +252,7 @@ class ResPartner(models.Model):
                     "activity_type_id": activity_type.id,
                     "summary": self.env._("Verify the contact details"),
                     "date_deadline": today,
-                    "user_id": (partner.user_id or fallback).id,
+                    "user_id": keeper(partner).id,
                     "automated": True,
                 }
                 for partner in partners
