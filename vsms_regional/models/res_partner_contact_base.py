@@ -121,16 +121,30 @@ class ResPartner(models.Model):
     # E-mail: trimmed for everyone, checked for the contact base
     # ------------------------------------------------------------------
     @api.model
+    def _vsms_vals_join_base(self, vals):
+        """Whether these values put a contact in the ВСМС contact base."""
+        return bool(
+            vals.get("vsms_in_base")
+            or vals.get("vsms_municipality_id")
+            or vals.get("vsms_position_ids")
+            or vals.get("vsms_member_state") not in (None, False, "none")
+        )
+
+    @api.model
     def _vsms_prepare_create_vals(self, vals_list):
         vals_list = super()._vsms_prepare_create_vals(vals_list)
         for vals in vals_list:
-            if isinstance(vals.get("email"), str):
+            if isinstance(vals.get("email"), str) and self._vsms_vals_join_base(vals):
                 vals["email"] = vals["email"].strip()
         return vals_list
 
     def _vsms_prepare_write_vals(self, vals):
+        """Addresses of the contact base are trimmed; other contacts keep what
+        Odoo keeps (core behaviour for everyone else)."""
         vals = super()._vsms_prepare_write_vals(vals)
-        if isinstance(vals.get("email"), str):
+        if isinstance(vals.get("email"), str) and (
+            self._vsms_vals_join_base(vals) or any(self.sudo().mapped("vsms_in_base"))
+        ):
             vals["email"] = vals["email"].strip()
         return vals
 

@@ -32,8 +32,14 @@ class ResPartner(models.Model):
     vsms_member_state = fields.Selection(
         MEMBER_STATES,
         string="Member status",
-        required=True,
-        default="none",
+        # «none» for a new contact, set by a stored compute (run as sudo)
+        # rather than a default or a precompute: both are evaluated as the
+        # current user, and a default is even sent along with the partner of
+        # every new user (res.users inherits res.partner), which would refuse
+        # to create contacts and users for whoever is not ВСМС staff.
+        compute="_compute_vsms_member_state",
+        store=True,
+        readonly=False,
         index=True,
         tracking=True,
         copy=False,
@@ -82,6 +88,13 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.vsms_admission_count = counts.get(partner, 0)
+
+    # Any dependency would do: a compute without one never runs for a new
+    # record; is_company is part of every creation.
+    @api.depends("is_company")
+    def _compute_vsms_member_state(self):
+        for partner in self:
+            partner.vsms_member_state = partner.vsms_member_state or "none"
 
     # ------------------------------------------------------------------
     # Hooks of create() and write() (res_partner.py)

@@ -40,7 +40,7 @@ class TestContactsOutsideVsms(VsmsContactCommon):
                     form.phone = "+7 481 000-00-01"
                 person = form.record
                 self.assertEqual(person.vsms_last_name, "Новиков")
-                self.assertEqual(person.email, "novikov@example.ru")
+                self.assertEqual(person.email_normalized, "novikov@example.ru")
                 self.assertFalse(person.vsms_in_base)
                 self.assertEqual(person.sudo().vsms_member_state, "none")
 

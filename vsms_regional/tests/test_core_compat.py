@@ -193,3 +193,31 @@ class TestCoreCompat(VsmsGovernanceCommon):
         groups = Lead._read_group([], ["stage_id"], ["__count"])
         self.assertTrue(groups)
         self.assertEqual(lead.vsms_municipality_id, self.vyazma)
+
+    # -- Users -------------------------------------------------------------------
+    def test_user_created_by_an_administrator_outside_vsms(self):
+        """res.users inherits res.partner: no ВСМС field may be sent along with
+        the new user's partner (a default of a restricted field would be)."""
+        admin = new_test_user(
+            self.env,
+            login="it_admin",
+            groups="base.group_user,base.group_erp_manager,"
+            "sales_team.group_sale_manager",
+        )
+        user = (
+            self.env["res.users"]
+            .with_user(admin)
+            .create({"name": "Новый Сотрудник", "login": "new_colleague"})
+        )
+        self.assertEqual(user.partner_id.sudo().vsms_member_state, "none")
+        team = self.env["crm.team"].with_user(admin).create({"name": "Продажи"})
+        team.write(
+            {
+                "member_ids": [
+                    (4, user.id),
+                    (0, 0, {"name": "Ещё Продавец", "login": "seller_two"}),
+                ]
+            }
+        )
+        self.assertIn(user, team.member_ids)
+        self.assertEqual(len(team.member_ids), 2)
