@@ -23,7 +23,7 @@ FIXED_FIELDS = ("partner_id", "kind", "date_given")
 class VsmsConsent(models.Model):
     _name = "vsms.consent"
     _description = "Personal Data Consent"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_given desc, id desc"
 
     partner_id = fields.Many2one(
@@ -226,7 +226,9 @@ class VsmsConsent(models.Model):
         return True
 
     def _on_withdrawal(self):
-        """Schedule the deletion or anonymisation the law requires."""
+        """Schedule the deletion or anonymisation the law requires, as a
+        to-do on the consent itself: only ВСМС staff see consents, whereas
+        anyone who sees the contact would see a to-do on the contact."""
         activity_type = self.env.ref(
             "vsms_regional.mail_activity_type_vsms_personal_data",
             raise_if_not_found=False,
@@ -246,7 +248,7 @@ class VsmsConsent(models.Model):
             user = consent.partner_id.company_id.vsms_privacy_user_id or (
                 self.env.company.vsms_privacy_user_id
             )
-            consent.partner_id.sudo().activity_schedule(
+            consent.sudo().activity_schedule(
                 activity_type_id=activity_type.id,
                 date_deadline=consent.date_withdrawn + timedelta(days=days),
                 summary=summary,

@@ -29,3 +29,4 @@ from . import test_protocol_report
 from . import test_governance_performance
 from . import test_governance_tour
 from . import test_rules_rpc
+from . import test_mailing_consent
