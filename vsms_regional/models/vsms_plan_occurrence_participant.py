@@ -44,7 +44,13 @@ class VsmsPlanOccurrenceParticipant(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        self.occurrence_id.plan_id._check_editable()
+        plans = self.occurrence_id.plan_id
+        if vals.get("occurrence_id"):
+            # moving the line into another plan's occurrence changes that plan
+            plans |= (
+                self.env["vsms.plan.occurrence"].browse(vals["occurrence_id"]).plan_id
+            )
+        plans._check_editable()
         return super().write(vals)
 
     def unlink(self):

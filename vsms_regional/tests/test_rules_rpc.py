@@ -136,6 +136,10 @@ class TestPlanRules(VsmsGovernanceCommon):
         other_item = self.make_item(plan=other, schedule_text="май")
         other_section = self.Section.create({"plan_id": other.id, "name": "Разное"})
         empty = self.Section.create({"plan_id": self.plan.id, "name": "Пустой"})
+        Participant = self.env["vsms.plan.occurrence.participant"]
+        other_participants = Participant.create(
+            {"occurrence_id": other_item.occurrence_ids[0].id, "count": 3}
+        )
         self.plan.action_approve()
         self.plan.action_close()
         item = self.item_presidium
@@ -180,6 +184,12 @@ class TestPlanRules(VsmsGovernanceCommon):
                 {"item_id": item.id}
             ),
             "occurrence unlink": lambda as_: as_(june).unlink(),
+            "participants create": lambda as_: as_(Participant).create(
+                {"occurrence_id": june.id, "count": 2}
+            ),
+            "participants moved in": lambda as_: as_(other_participants).write(
+                {"occurrence_id": june.id}
+            ),
         }
         for user in (self.user_staff, self.user_manager):
             for context in CLIENT_CONTEXTS:
