@@ -85,9 +85,10 @@ def sandbox(tmp_path):
     return Sandbox(tmp_path)
 
 
-def run_script(script, env, *args):
+def run_bash(argv, env):
+    """``bash argv…`` in the repository, no input, output captured."""
     return subprocess.run(
-        ["bash", str(ROOT / script), *args],
+        ["bash", *argv],
         cwd=ROOT,
         env=env,
         stdin=subprocess.DEVNULL,
@@ -96,6 +97,10 @@ def run_script(script, env, *args):
         timeout=TIMEOUT,
         check=False,
     )
+
+
+def run_script(script, env, *args):
+    return run_bash([str(ROOT / script), *args], env)
 
 
 def assert_untouched(sandbox):
@@ -219,16 +224,7 @@ def test_shellcheck():
 
 def run_lib(code, env):
     """Runs bash code after sourcing scripts/lib.sh."""
-    return subprocess.run(
-        ["bash", "-c", f"source scripts/lib.sh; {code}"],
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
-    )
+    return run_bash(["-c", f"source scripts/lib.sh; {code}"], env)
 
 
 def read_conf(path):
