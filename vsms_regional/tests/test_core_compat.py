@@ -221,3 +221,31 @@ class TestCoreCompat(VsmsGovernanceCommon):
         )
         self.assertIn(user, team.member_ids)
         self.assertEqual(len(team.member_ids), 2)
+
+    def test_import_contacts_as_a_colleague(self):
+        result = (
+            self.env["res.partner"]
+            .with_user(self.user_colleague)
+            .load(
+                ["name", "email", "phone", "function"],
+                [
+                    [
+                        "Орлова Нина Петровна",
+                        "orlova@example.ru",
+                        "+7 900 000-00-01",
+                        "",
+                    ],
+                    ["ООО «Ромашка»", "info@romashka", "", "Поставщик"],
+                    ["John Smith", " john@example.com", "", "Buyer"],
+                ],
+            )
+        )
+        self.assertFalse(result["messages"])
+        partners = self.env["res.partner"].browse(result["ids"])
+        self.assertEqual(len(partners), 3)
+        self.assertEqual(partners[0].vsms_last_name, "Орлова")
+        self.assertFalse(partners[2].vsms_last_name, "a Latin name is not a ФИО")
+        # they can be opened and edited in the contact form as the colleague
+        with Form(partners[0].with_user(self.user_colleague)) as form:
+            form.phone = "+7 900 000-00-02"
+        self.assertEqual(partners[0].phone, "+7 900 000-00-02")
