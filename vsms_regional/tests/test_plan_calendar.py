@@ -1,5 +1,8 @@
+from lxml import etree
+
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import VsmsGovernanceCommon
 
@@ -71,14 +74,15 @@ class TestPlanCalendar(VsmsGovernanceCommon):
             "vsms_regional.vsms_plan_calendar_action"
         )
         self.assertIn("search_default_filter_short", action["context"])
-        short = self.entries(
-            [
-                "|",
-                ("period_kind", "=", False),
-                ("period_kind", "not in", ("year", "half")),
-            ]
-        )
+        deadline = self.make_item(name="Отчёт", schedule_text="до 1 марта")
+        self.assertEqual(deadline.occurrence_ids.kind, "deadline")
+        arch = self.env["vsms.plan.calendar"].get_views([(False, "search")])["views"][
+            "search"
+        ]["arch"]
+        domain = etree.fromstring(arch).xpath("//filter[@name='filter_short']")[0]
+        short = self.entries(safe_eval(domain.get("domain")))
         self.assertNotIn(whole_year.occurrence_ids, short.occurrence_id)
+        self.assertNotIn(deadline.occurrence_ids, short.occurrence_id)
         # meetings and events stay, whatever their period
         self.assertEqual(set(short.mapped("kind")), {"occurrence", "meeting", "event"})
 
