@@ -7,6 +7,7 @@ from odoo.tools import format_date
 from ..const import DEFAULT_TZ, MANAGER_GROUP
 from ..const import USER_GROUP as VSMS_GROUP
 from ..tools import guard
+from ..tools.records import changed_fields
 from ..tools.schedule import MONTHS_GENITIVE
 
 MEETING_STATES = [
@@ -23,7 +24,7 @@ GUARDED_FIELDS = (
 )
 GUARD_KEY = "calendar.event.vsms_state"
 # What the protocol of a held meeting records.
-HELD_FIXED_FIELDS = ("vsms_body_id", "start", "start_date", "allday")
+HELD_FIXED_FIELDS = {"vsms_body_id", "start", "start_date", "allday"}
 
 
 class CalendarEvent(models.Model):
@@ -266,25 +267,20 @@ class CalendarEvent(models.Model):
     def _vsms_check_held_kept(self, vals):
         """A held meeting is history: its body and its date stay as they were
         recorded in the protocol (reopen it to correct them)."""
-        fixed = [name for name in HELD_FIXED_FIELDS if name in vals]
-        if not fixed:
+        if not HELD_FIXED_FIELDS & vals.keys():
             return
         for meeting in self.sudo().filtered("vsms_snapshot"):
-            for name in fixed:
-                field = meeting._fields[name]
-                new = field.convert_to_record(
-                    field.convert_to_cache(vals[name], meeting), meeting
-                )
-                if new != meeting[name]:
-                    raise UserError(
-                        self.env._(
-                            "«%(meeting)s» has been held: its «%(field)s» is part "
-                            "of the protocol and cannot change. Reopen the "
-                            "meeting to correct it.",
-                            meeting=meeting.name,
-                            field=meeting._fields[name]._description_string(self.env),
-                        )
+            changed = changed_fields(meeting, vals, HELD_FIXED_FIELDS)
+            if changed:
+                raise UserError(
+                    self.env._(
+                        "«%(meeting)s» has been held: its «%(field)s» is part "
+                        "of the protocol and cannot change. Reopen the "
+                        "meeting to correct it.",
+                        meeting=meeting.name,
+                        field=meeting._fields[changed[0]]._description_string(self.env),
                     )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_vsms_history(self):

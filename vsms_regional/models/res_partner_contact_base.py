@@ -118,7 +118,7 @@ class ResPartner(models.Model):
         return domain if True in value else ~domain
 
     # ------------------------------------------------------------------
-    # E-mail: trimmed for everyone, checked for the contact base
+    # E-mail: trimmed and checked for the contact base
     # ------------------------------------------------------------------
     @api.model
     def _vsms_vals_join_base(self, vals):

@@ -1,6 +1,5 @@
 """Contacts: ВСМС membership — status, number, history, admission."""
 
-from contextvars import ContextVar
 from types import MappingProxyType
 
 from odoo import api, fields, models
@@ -8,12 +7,13 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from ..const import MEMBER_STATES, MEMBER_TRANSITIONS, REASON_REQUIRED, USER_GROUP
+from ..tools import guard
 
 # The change ``_vsms_set_member_state`` is making in this request: its people,
-# status, reason, lead and decision.  A context variable of the running thread,
-# not a context key: no client can set it, so none can skip the transition
-# table or put a reason, lead or decision of its choosing into the history.
-_STATE_CHANGE = ContextVar("vsms_member_state_change", default=None)
+# status, reason, lead and decision.  Held by tools/guard.py, not in a context
+# key: no client can set it, so none can skip the transition table or put a
+# reason, lead or decision of its choosing into the history.
+STATE_CHANGE = "res.partner.member_state_change"
 # What a plain write (or a creation) records: no reason, lead or decision.
 _PLAIN_CHANGE = MappingProxyType(
     {
@@ -197,17 +197,14 @@ class ResPartner(models.Model):
             "check_transitions": check_transitions,
             "explicit": True,
         }
-        token = _STATE_CHANGE.set(change)
-        try:
+        with guard.setting({STATE_CHANGE: change}):
             self.write({"vsms_member_state": state})
-        finally:
-            _STATE_CHANGE.reset(token)
         return True
 
     def _vsms_member_state_change(self, state):
         """The change :meth:`_vsms_set_member_state` is making of these
         records to ``state``, or that of a plain ``write``."""
-        change = _STATE_CHANGE.get()
+        change = guard.get(STATE_CHANGE)
         if change and change["state"] == state and change["ids"] >= set(self.ids):
             return change
         return _PLAIN_CHANGE

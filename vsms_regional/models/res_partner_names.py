@@ -1,28 +1,15 @@
 """Contacts: the name of a person and its parts (Фамилия, Имя, Отчество)."""
 
-from contextlib import contextmanager
-from contextvars import ContextVar
-
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from ..tools import names
+from ..tools import guard, names
 
 NAME_PARTS = ("vsms_last_name", "vsms_first_name", "vsms_patronymic")
 
-# Set while users are created: their partners' names stay whole (a context
-# variable of the thread, which no client can set).
-_KEEP_WHOLE = ContextVar("vsms_names_kept_whole", default=False)
-
-
-@contextmanager
-def names_kept_whole():
-    """Within the block, new contacts' names are not split into parts."""
-    token = _KEEP_WHOLE.set(True)
-    try:
-        yield
-    finally:
-        _KEEP_WHOLE.reset(token)
+# Allowed (tools/guard.py) while users are created: their partners' names
+# stay whole.
+KEEP_NAMES_WHOLE = "res.partner.keep_names_whole"
 
 
 class ResPartner(models.Model):
@@ -100,19 +87,15 @@ class ResPartner(models.Model):
         """:meth:`_vsms_splits_name` for a contact being created from ``vals``."""
         if (
             not vals.get("name")
-            or _KEEP_WHOLE.get()
+            or guard.allowed(KEEP_NAMES_WHOLE)
             or vals.get("is_company")
             or vals.get("company_type") == "company"
             or vals.get("type", "contact") not in (False, "contact")
         ):
             return False
-        in_base = (
-            vals.get("vsms_in_base")
-            or vals.get("vsms_municipality_id")
-            or vals.get("vsms_member_state", "none") != "none"
-            or vals.get("vsms_position_ids")
+        return self._vsms_vals_join_base(vals) or names.is_cyrillic_full_name(
+            vals["name"]
         )
-        return bool(in_base) or names.is_cyrillic_full_name(vals["name"])
 
     @api.onchange(*NAME_PARTS)
     def _onchange_vsms_name_parts(self):

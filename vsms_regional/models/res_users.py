@@ -1,6 +1,7 @@
 from odoo import api, models
 
-from .res_partner_names import names_kept_whole
+from ..tools import guard
+from .res_partner_names import KEEP_NAMES_WHOLE
 
 
 class ResUsers(models.Model):
@@ -9,5 +10,5 @@ class ResUsers(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         """A user's name is not a ФИО to split (e.g. «Mitchell Admin»)."""
-        with names_kept_whole():
+        with guard.allowing(KEEP_NAMES_WHOLE):
             return super().create(vals_list)

@@ -5,6 +5,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import format_date
 
+from ..tools.records import changed_fields
+
 CONSENT_KINDS = [
     ("processing", "Processing of personal data"),
     ("publication", "Publication (dissemination)"),
@@ -187,21 +189,20 @@ class VsmsConsent(models.Model):
             for name in FIXED_FIELDS
         }
         for consent in self:
-            for name in FIXED_FIELDS:
-                if name in vals and consent._value_changes(name, vals[name]):
-                    raise UserError(
-                        self.env._(
-                            "The consent «%(consent)s» is evidence: its field "
-                            "«%(field)s» cannot change once it is saved. Record a "
-                            "new consent instead.",
-                            field=labels[name],
-                            consent=consent.display_name,
-                        )
+            for name in changed_fields(consent, vals, FIXED_FIELDS)[:1]:
+                raise UserError(
+                    self.env._(
+                        "The consent «%(consent)s» is evidence: its field "
+                        "«%(field)s» cannot change once it is saved. Record a "
+                        "new consent instead.",
+                        field=labels[name],
+                        consent=consent.display_name,
                     )
+                )
             if (
                 "date_withdrawn" in vals
                 and consent.date_withdrawn
-                and consent._value_changes("date_withdrawn", vals["date_withdrawn"])
+                and changed_fields(consent, vals, ["date_withdrawn"])
             ):
                 raise UserError(
                     self.env._(
@@ -212,12 +213,6 @@ class VsmsConsent(models.Model):
                         date=format_date(self.env, consent.date_withdrawn),
                     )
                 )
-
-    def _value_changes(self, name, value):
-        self.ensure_one()
-        field = self._fields[name]
-        new = field.convert_to_record(field.convert_to_cache(value, self), self)
-        return new != self[name]
 
     def action_withdraw(self):
         self.filtered(lambda consent: consent.state != "withdrawn").write(

@@ -4,6 +4,7 @@ from odoo.fields import Domain
 from odoo.tools import format_date
 
 from ..tools.guard import allowed, allowing
+from ..tools.records import changed_fields
 
 DECISION_STATES = [
     ("draft", "Proposed"),
@@ -399,17 +400,7 @@ class VsmsDecision(models.Model):
 
     def _changes_protocol(self, vals):
         """Whether ``vals`` change what the protocol records of the decision."""
-        self.ensure_one()
-        for name in ADOPTED_FIXED & vals.keys():
-            field = self._fields[name]
-            if field.type == "many2many":
-                return True
-            value = field.convert_to_record(
-                field.convert_to_cache(vals[name], self), self
-            )
-            if value != self[name]:
-                return True
-        return False
+        return bool(changed_fields(self, vals, ADOPTED_FIXED))
 
     def _adopt(self, vals):
         """Adopt the decisions: the quorum check, then the number, the

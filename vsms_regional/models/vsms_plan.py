@@ -192,19 +192,7 @@ class VsmsPlan(models.Model):
         if any(plan.state != "draft" for plan in self):
             raise UserError(self.env._("Only draft plans can be deleted."))
         # the database deletes the items and occurrences without asking them
-        realized = self.occurrence_ids._vsms_realization_names()
-        if realized:
-            occurrence = self.occurrence_ids.browse(next(iter(realized)))
-            raise UserError(
-                self.env._(
-                    "Plan «%(plan)s» cannot be deleted: the period «%(period)s» of "
-                    "«%(item)s» already has a meeting or event (%(realizations)s).",
-                    plan=occurrence.plan_id.name,
-                    period=occurrence.name,
-                    item=occurrence.item_id.name,
-                    realizations=realized[occurrence.id],
-                )
-            )
+        self.occurrence_ids._vsms_check_unrealized()
 
     # ------------------------------------------------------------------
     # Lifecycle

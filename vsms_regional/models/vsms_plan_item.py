@@ -414,18 +414,8 @@ class VsmsPlanItem(models.Model):
                     "instead."
                 )
             )
-        realized = self.occurrence_ids._vsms_realization_names()
-        if realized:
-            occurrence = self.env["vsms.plan.occurrence"].browse(next(iter(realized)))
-            raise UserError(
-                self.env._(
-                    "Item «%(item)s» cannot be deleted: its period «%(period)s» "
-                    "already has a meeting or event (%(realizations)s).",
-                    item=occurrence.item_id.name,
-                    period=occurrence.name,
-                    realizations=realized[occurrence.id],
-                )
-            )
+        # the database deletes the occurrences without asking them
+        self.occurrence_ids._vsms_check_unrealized()
 
     # ------------------------------------------------------------------
     # Actions

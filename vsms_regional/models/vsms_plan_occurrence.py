@@ -197,6 +197,11 @@ class VsmsPlanOccurrence(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_check_plan_and_realizations(self):
         self.plan_id._check_editable()
+        self._vsms_check_unrealized()
+
+    def _vsms_check_unrealized(self):
+        """Refuse to delete occurrences that a meeting or an event realises
+        (also when their item or plan is deleted)."""
         realized = self._vsms_realization_names()
         if realized:
             occurrence = self.browse(next(iter(realized)))

@@ -2,3 +2,4 @@ from . import schedule
 from . import names
 from . import quorum
 from . import guard
+from . import records

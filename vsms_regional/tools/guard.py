@@ -1,28 +1,41 @@
-"""Server-side permission for a state change made by an action method.
+"""Server-side permissions and values for the change an action is making.
 
 Rules such as "a meeting's status changes only through its buttons" must hold
 for a direct ``write`` over RPC too.  A context key cannot carry the
-permission (any client can send any context), so the action method opens a
-:func:`allowing` block in Python and ``write`` asks :func:`allowed`.  The flag
-lives in a :class:`contextvars.ContextVar`: it belongs to the running request
-(thread) only and no client can set it.
+permission (any client can send any context), so the action method opens an
+:func:`allowing` (or :func:`setting`) block in Python and ``write`` asks
+:func:`allowed` (or :func:`get`).  The values live in a
+:class:`contextvars.ContextVar`: they belong to the running request (thread)
+only and no client can set them.
 """
 
 from contextlib import contextmanager
 from contextvars import ContextVar
+from types import MappingProxyType
 
-_ALLOWED = ContextVar("vsms_allowed", default=frozenset())
+_VALUES = ContextVar("vsms_guard", default=MappingProxyType({}))
+
+
+@contextmanager
+def setting(values):
+    """Within the block, ``get(key)`` gives ``values[key]``."""
+    token = _VALUES.set(MappingProxyType({**_VALUES.get(), **values}))
+    try:
+        yield
+    finally:
+        _VALUES.reset(token)
 
 
 @contextmanager
 def allowing(*keys):
     """Within the block, ``allowed(key)`` is true for each of ``keys``."""
-    token = _ALLOWED.set(_ALLOWED.get() | frozenset(keys))
-    try:
+    with setting(dict.fromkeys(keys, True)):
         yield
-    finally:
-        _ALLOWED.reset(token)
+
+
+def get(key, default=None):
+    return _VALUES.get().get(key, default)
 
 
 def allowed(key):
-    return key in _ALLOWED.get()
+    return bool(get(key))
