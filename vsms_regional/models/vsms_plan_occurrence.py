@@ -216,12 +216,20 @@ class VsmsPlanOccurrence(models.Model):
                 )
             )
 
+    @api.model
+    def _vsms_realization_models(self):
+        """The models whose records realise occurrences: each carries
+        ``vsms_occurrence_id`` (``vsms.plan.realization.mixin``). Extensions
+        add theirs (contests, elections)."""
+        return ["calendar.event", "event.event"]
+
     def _vsms_realization_names(self):
         """``{occurrence id: "«meeting», «event»"}`` for the occurrences that a
-        meeting or an event realises, archived ones included, whoever may see
-        them (a link dropped silently would lose the plan's history)."""
+        meeting, an event or another realisation realises, archived ones
+        included, whoever may see them (a link dropped silently would lose the
+        plan's history)."""
         names = {}
-        for model in ("calendar.event", "event.event"):
+        for model in self._vsms_realization_models():
             records = (
                 self.env[model]
                 .sudo()
