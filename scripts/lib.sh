@@ -122,14 +122,23 @@ ensure_postgres() {
     info "PostgreSQL $ver/$name: online, role '$me'"
 }
 
-# The virtualenv with Odoo's requirements and the project's; rebuilt only
-# when a requirements file changes.
+# Whether the OCA addons of requirements-oca.txt are installed, complete and
+# found by Odoo (scripts/check_oca_addons.py says what is wrong otherwise).
+check_oca_addons() {
+    PYTHONPATH=$ODOO_SRC "$VENV/bin/python" "$REPO_DIR/scripts/check_oca_addons.py" \
+        "$REPO_DIR/requirements-oca.txt"
+}
+
+# The virtualenv with Odoo's requirements, the project's and the OCA addons;
+# rebuilt only when a requirements file changes or an OCA addon is missing.
 ensure_venv() {
     local stamp=$VENV/.vsms-requirements
     local want
     want=$(cat "$ODOO_SRC/requirements.txt" "$REPO_DIR/requirements.txt" \
-               "$REPO_DIR/requirements-dev.txt" "$REPO_DIR/scripts/constraints.txt" | sha256sum | cut -d' ' -f1)
-    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$VENV/bin/python" ]; then
+               "$REPO_DIR/requirements-dev.txt" "$REPO_DIR/requirements-oca.txt" \
+               "$REPO_DIR/scripts/constraints.txt" | sha256sum | cut -d' ' -f1)
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$VENV/bin/python" ] \
+            && check_oca_addons >/dev/null 2>&1; then
         info "Python virtualenv: $VENV (up to date)"
         return
     fi
@@ -142,6 +151,11 @@ ensure_venv() {
         -r "$ODOO_SRC/requirements.txt" \
         -r "$REPO_DIR/requirements.txt" \
         -r "$REPO_DIR/requirements-dev.txt"
+    # OCA addons: their wheels require the distribution "odoo", which is not
+    # on PyPI, hence --no-deps (see requirements-oca.txt).
+    "$VENV/bin/python" -m pip install -q --progress-bar off --no-deps \
+        -r "$REPO_DIR/requirements-oca.txt"
+    check_oca_addons || die "The OCA addons of requirements-oca.txt are incomplete (above)."
     echo "$want" > "$stamp"
     info "Python virtualenv ready"
 }

@@ -6,11 +6,13 @@ by a stub that records its call, so a test fails if one of them is reached.
 """
 
 import configparser
+import hashlib
 import os
 import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -410,3 +412,210 @@ def test_readme_nginx_sends_websocket_to_gevent_port():
     assert "proxy_pass http://vsms_websocket;" in websocket.group(1)
     assert "Upgrade" in websocket.group(1)
     assert "longpolling_port =" not in section, "gone in Odoo 19: gevent_port"
+
+
+# OCA addons: wheels from PyPI installed with `pip install --no-deps` (they
+# require the distribution "odoo", which is not on PyPI), see
+# requirements-oca.txt.
+
+OCA_REQUIREMENTS = ROOT / "requirements-oca.txt"
+OCA_CHECK = ROOT / "scripts" / "check_oca_addons.py"
+# What ensure_venv hashes into its stamp, in this order.
+VENV_INPUTS = [
+    "{odoo}/requirements.txt",
+    "{root}/requirements.txt",
+    "{root}/requirements-dev.txt",
+    "{root}/requirements-oca.txt",
+    "{root}/scripts/constraints.txt",
+]
+
+
+def oca_requirement_lines():
+    return [
+        line.strip()
+        for line in OCA_REQUIREMENTS.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+
+
+def requirement_name(line):
+    return re.match(r"[A-Za-z0-9._-]+", line).group(0).lower()
+
+
+def test_requirements_oca_lists_19_0_wheels():
+    lines = oca_requirement_lines()
+    assert "odoo-addon-partner-contact-birthdate>=19.0,<19.1" in lines
+    for line in lines:
+        assert re.fullmatch(r"odoo-addon-[a-z0-9-]+>=19\.0,<19\.1", line), line
+    assert "--no-deps" in OCA_REQUIREMENTS.read_text(encoding="utf-8")
+
+
+def test_oca_wheels_not_in_the_other_requirements():
+    """Installed with dependencies, they would make pip look for "odoo"."""
+    for name in ("requirements.txt", "requirements-dev.txt"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        assert "odoo-addon" not in text.replace("_", "-"), name
+
+
+def stub_venv_python(sandbox, *, fixed_by_install=True):
+    """A fake $VENV/bin/python: logs its calls; the OCA check fails while
+    the file "oca-missing" exists, which the --no-deps install removes (unless
+    ``fixed_by_install`` is false)."""
+    venv_bin = Path(sandbox.env["VSMS_HOME"]) / "venv" / "bin"
+    venv_bin.mkdir(parents=True)
+    missing = sandbox.tmp / "oca-missing"
+    log = sandbox.tmp / "venv-python.log"
+    fix = f'rm -f "{missing}"' if fixed_by_install else ":"
+    python = venv_bin / "python"
+    python.write_text(
+        "#!/bin/sh\n"
+        f'echo "$*" >> "{log}"\n'
+        'case "$*" in\n'
+        f'  *check_oca_addons.py*) [ ! -e "{missing}" ] || exit 1 ;;\n'
+        f"  *--no-deps*) {fix} ;;\n"
+        "esac\n"
+        "exit 0\n"
+    )
+    python.chmod(0o755)
+    return missing, log
+
+
+def venv_stamp(sandbox, inputs=VENV_INPUTS):
+    odoo_src = sandbox.env.get("ODOO_SRC") or "/opt/odoo"
+    digest = hashlib.sha256()
+    for template in inputs:
+        path = Path(template.format(odoo=odoo_src, root=ROOT))
+        digest.update(path.read_bytes())
+    stamp = Path(sandbox.env["VSMS_HOME"]) / "venv" / ".vsms-requirements"
+    return stamp, digest.hexdigest()
+
+
+def pip_installs(log):
+    return [
+        line.split()
+        for line in log.read_text().splitlines()
+        if line.startswith("-m pip install") and " -r " in f" {line} "
+    ]
+
+
+def requirement_files(args):
+    return [args[index + 1] for index, arg in enumerate(args) if arg == "-r"]
+
+
+def test_ensure_venv_up_to_date(sandbox):
+    """The stamp covers requirements-oca.txt; nothing is installed when it
+    matches and the OCA addons are there."""
+    _missing, log = stub_venv_python(sandbox)
+    stamp, digest = venv_stamp(sandbox)
+    stamp.write_text(digest + "\n")
+    result = run_lib("ensure_venv", sandbox.env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "(up to date)" in result.stdout
+    assert not pip_installs(log), log.read_text()
+    assert "check_oca_addons.py" in log.read_text(), "the OCA addons are not checked"
+
+
+@pytest.mark.parametrize(
+    "case", ["oca addon missing", "stamp without requirements-oca.txt", "no stamp"]
+)
+def test_ensure_venv_installs_oca_wheels_without_deps(sandbox, case):
+    missing, log = stub_venv_python(sandbox)
+    stamp, digest = venv_stamp(sandbox)
+    if case == "oca addon missing":
+        missing.touch()
+        stamp.write_text(digest + "\n")
+    elif case == "stamp without requirements-oca.txt":
+        stamp.write_text(venv_stamp(sandbox, VENV_INPUTS[:3] + VENV_INPUTS[4:])[1])
+    result = run_lib("ensure_venv", sandbox.env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Python virtualenv ready" in result.stdout
+    installs = pip_installs(log)
+    assert len(installs) == 2, installs
+    requirements, oca = installs
+    odoo_src = sandbox.env.get("ODOO_SRC") or "/opt/odoo"
+    assert requirement_files(requirements) == [
+        f"{odoo_src}/requirements.txt",
+        f"{ROOT}/requirements.txt",
+        f"{ROOT}/requirements-dev.txt",
+    ]
+    assert "--no-deps" not in requirements
+    assert requirement_files(oca) == [str(OCA_REQUIREMENTS)]
+    assert "--no-deps" in oca
+    assert not missing.exists()
+    assert stamp.read_text().strip() == digest
+
+
+def test_ensure_venv_fails_when_oca_addons_stay_incomplete(sandbox):
+    missing, _log = stub_venv_python(sandbox, fixed_by_install=False)
+    missing.touch()
+    stamp, _digest = venv_stamp(sandbox)
+    result = run_lib("ensure_venv", sandbox.env)
+    assert result.returncode != 0
+    assert "requirements-oca.txt" in result.stderr
+    assert not stamp.exists(), "a stamp for an incomplete virtualenv"
+
+
+def run_python(code, *args, env=None):
+    odoo_src = os.environ.get("ODOO_SRC") or "/opt/odoo"
+    return subprocess.run(
+        [sys.executable, *(["-c", code] if code else []), *args],
+        env=dict(env or os.environ, PYTHONPATH=odoo_src),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+
+
+def test_check_oca_addons_passes_in_this_venv():
+    result = run_python(None, str(OCA_CHECK), str(OCA_REQUIREMENTS))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "OCA addon partner_contact_birthdate (" in result.stdout
+
+
+def test_check_oca_addons_names_what_is_missing(tmp_path):
+    requirements = tmp_path / "requirements-oca.txt"
+    requirements.write_text(
+        "odoo-addon-partner-contact-birthdate>=19.0,<19.1\n"
+        "odoo-addon-vsms-no-such-addon>=19.0,<19.1\n"
+    )
+    result = run_python(None, str(OCA_CHECK), str(requirements))
+    assert result.returncode == 1
+    assert "odoo-addon-vsms-no-such-addon: not installed" in result.stderr
+    assert (
+        "requires odoo-addon-partner-contact-personal-information-page: "
+        "add it to requirements-oca.txt" in result.stderr
+    ), result.stderr
+
+
+def test_odoo_finds_the_oca_addons(sandbox):
+    """Odoo itself, with the addons path of the generated config, finds every
+    OCA addon in this venv's site-packages, and their dependencies."""
+    result = run_lib("write_odoo_conf", sandbox.env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    conf = Path(sandbox.env["VSMS_HOME"]) / "odoo.conf"
+    code = (
+        "import sys, sysconfig\n"
+        "from odoo.tools import config\n"
+        "from odoo.modules.module import Manifest, get_module_path,"
+        " initialize_sys_path\n"
+        f"config._parse_config(['-c', {str(conf)!r}])\n"
+        "assert sysconfig.get_path('purelib') + '/odoo/addons' not in"
+        " config['addons_path']\n"
+        "initialize_sys_path()\n"
+        "for addon in sys.argv[1:]:\n"
+        "    print(addon, get_module_path(addon))\n"
+        "    for dep in Manifest.for_addon(addon)['depends']:\n"
+        "        assert get_module_path(dep), (addon, dep)\n"
+    )
+    addons = [
+        requirement_name(line).removeprefix("odoo-addon-").replace("-", "_")
+        for line in oca_requirement_lines()
+    ]
+    checked = run_python(code, *addons)
+    assert checked.returncode == 0, checked.stderr
+    site_packages = sysconfig.get_path("purelib")
+    found = dict(line.split(" ", 1) for line in checked.stdout.splitlines())
+    assert set(found) == set(addons) and "partner_contact_birthdate" in found
+    for addon, path in found.items():
+        assert path == f"{site_packages}/odoo/addons/{addon}", (addon, path)
