@@ -1,18 +1,22 @@
 """Checks of docker-compose.yml (no Docker engine, no Odoo database needed)."""
 
 import configparser
+import fnmatch
 import os
 import re
 import shlex
 import shutil
 import subprocess
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 COMPOSE_FILE = ROOT / "docker-compose.yml"
+DOCKERFILE = ROOT / "Dockerfile"
+DOCKERIGNORE = ROOT / ".dockerignore"
+ODOO_IMAGE = "vsms-regional-odoo:19.0"
 README = ROOT / "README.md"
 ADDON_TARGET = "/mnt/extra-addons/vsms_regional"
 LOOPBACK = {"127.0.0.1", "[::1]"}
@@ -106,8 +110,129 @@ def test_services_exist(services):
 
 def test_images(services):
     assert services["db"]["image"] == "postgres:16"
-    assert services["odoo"]["image"] == "odoo:19.0"
-    assert services["test"]["image"] == "odoo:19.0"
+    # One build of ./Dockerfile, shared by both Odoo services.
+    assert services["odoo"]["image"] == ODOO_IMAGE
+    assert services["test"]["image"] == ODOO_IMAGE
+
+
+@pytest.mark.parametrize("name", ["odoo", "test"])
+def test_odoo_services_build_the_dockerfile(services, name):
+    build = services[name].get("build")
+    assert build, f"{name}: not built from the Dockerfile"
+    if isinstance(build, str):
+        build = {"context": build}
+    assert (ROOT / build["context"]).resolve() == ROOT
+    assert build.get("dockerfile", "Dockerfile") == "Dockerfile"
+    assert "args" not in build and "target" not in build, "the two builds differ"
+
+
+def dockerfile_instructions():
+    """(INSTRUCTION, arguments) of the Dockerfile, continuation lines joined."""
+    instructions, current = [], ""
+    for line in DOCKERFILE.read_text(encoding="utf-8").splitlines():
+        if not current and (not line.strip() or line.lstrip().startswith("#")):
+            continue
+        if line.rstrip().endswith("\\"):
+            current += line.rstrip()[:-1] + " "
+            continue
+        current += line
+        keyword, _, arguments = current.strip().partition(" ")
+        instructions.append((keyword.upper(), arguments.strip()))
+        current = ""
+    return instructions
+
+
+def pip_installs():
+    """The tokens of each ``pip3 install`` in the Dockerfile's RUN commands."""
+    installs = []
+    for keyword, arguments in dockerfile_instructions():
+        if keyword != "RUN":
+            continue
+        for command in re.split(r"&&|;", arguments):
+            tokens = shlex.split(command)
+            if tokens[:2] in (["pip3", "install"], ["pip", "install"]) or tokens[
+                :4
+            ] == ["python3", "-m", "pip", "install"]:
+                installs.append(tokens)
+    return installs
+
+
+def requirement_files(tokens):
+    return [
+        PurePosixPath(tokens[index + 1]).name
+        for index, token in enumerate(tokens)
+        if token in ("-r", "--requirement")
+    ]
+
+
+def test_dockerfile_extends_the_official_image():
+    instructions = dockerfile_instructions()
+    assert instructions[0] == ("FROM", "odoo:19.0")
+    assert [args for keyword, args in instructions if keyword == "FROM"] == [
+        "odoo:19.0"
+    ], "one stage, from the official image"
+    users = [args for keyword, args in instructions if keyword == "USER"]
+    assert users and users[-1] == "odoo", "the image must run as odoo, not root"
+    assert not [
+        keyword for keyword, _args in instructions if keyword in ("CMD", "ENTRYPOINT")
+    ], "the official image's entrypoint and command are kept"
+
+
+def test_dockerfile_installs_oca_wheels_without_deps():
+    installs = pip_installs()
+    oca = [
+        tokens
+        for tokens in installs
+        if "requirements-oca.txt" in requirement_files(tokens)
+    ]
+    assert len(oca) == 1, installs
+    assert requirement_files(oca[0]) == ["requirements-oca.txt"]
+    assert "--no-deps" in oca[0]
+    assert "--break-system-packages" in oca[0], "PEP 668: the image's system Python"
+    project = [
+        tokens for tokens in installs if "requirements.txt" in requirement_files(tokens)
+    ]
+    assert len(project) == 1, "the project's Python requirements are not installed"
+    assert "--no-deps" not in project[0]
+    assert installs.index(project[0]) < installs.index(oca[0])
+
+
+def test_dockerfile_checks_the_oca_addons():
+    runs = " ".join(
+        args for keyword, args in dockerfile_instructions() if keyword == "RUN"
+    )
+    assert re.search(r"python3 \S*check_oca_addons\.py \S*requirements-oca\.txt", runs)
+
+
+def dockerignore_excludes(path):
+    """Whether .dockerignore leaves ``path`` out of the build context."""
+    excluded = False
+    for line in DOCKERIGNORE.read_text(encoding="utf-8").splitlines():
+        pattern = line.strip()
+        if not pattern or pattern.startswith("#"):
+            continue
+        negated = pattern.startswith("!")
+        if fnmatch.fnmatchcase(path, pattern.lstrip("!").strip("/")):
+            excluded = not negated
+    return excluded
+
+
+def test_dockerfile_copies_only_what_the_context_has():
+    sources = []
+    for keyword, arguments in dockerfile_instructions():
+        if keyword in ("COPY", "ADD"):
+            tokens = [
+                token for token in arguments.split() if not token.startswith("--")
+            ]
+            sources.extend(tokens[:-1])
+    assert {"requirements.txt", "requirements-oca.txt"} <= set(sources)
+    for source in sources:
+        assert (ROOT / source).is_file(), source
+        assert not dockerignore_excludes(source), f".dockerignore excludes {source}"
+    assert dockerignore_excludes(".git/config"), (
+        "the build context holds the repository"
+    )
+    assert dockerignore_excludes(".env"), "the build context holds .env (secrets)"
 
 
 def test_db_service(services, compose):
@@ -434,3 +559,21 @@ def test_odoo_command_network_with_master_password(odoo_command):
     assert options["admin_passwd"] == "a long; secret #1"
     assert options["proxy_mode"] == "True"
     assert options["list_db"] == "False"
+
+
+def test_compose_config_builds_one_image():
+    """As compose resolves it: both Odoo services build ./Dockerfile into one
+    image name."""
+    result = subprocess.run(
+        [*compose_command(), "-f", str(COMPOSE_FILE), "config"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr or result.stdout
+    resolved = yaml.safe_load(result.stdout)["services"]
+    for name in ("odoo", "test"):
+        assert resolved[name]["image"] == ODOO_IMAGE
+        assert Path(resolved[name]["build"]["context"]).resolve() == ROOT
