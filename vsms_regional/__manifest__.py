@@ -16,11 +16,13 @@
         "mass_mailing",
         "crm",
         "spreadsheet_dashboard",
+        "partner_contact_birthdate",
     ],
     "data": [
         "security/vsms_security.xml",
         "security/ir.model.access.csv",
         "security/vsms_rules.xml",
+        "security/vsms_contest_rules.xml",
         "data/vsms_municipality_data.xml",
         "data/vsms_position_role_data.xml",
         "data/vsms_membership_data.xml",
@@ -47,6 +49,7 @@
         "wizards/vsms_occurrence_schedule_wizard_views.xml",
         "views/vsms_menus.xml",
         "data/vsms_plan_2021_data.xml",
+        "data/vsms_contest_2021_data.xml",
     ],
     "assets": {
         "web.assets_backend": ["vsms_regional/static/src/**/*"],
