@@ -658,23 +658,9 @@ class VsmsContest(models.Model):
         contests = self.sudo().filtered(lambda c: c.state in ("judging", "done"))
         if not contests:
             return
-        Score = self.env["vsms.contest.score"].sudo()
-        Score.flush_model()
-        marks_by_contest = {}
-        for contest_id, app_id, juror_id, crit_id, value in self.env.execute_query(
-            Score._search(
-                [("contest_id", "in", contests.ids), ("is_marked", "=", True)]
-            ).select(
-                '"vsms_contest_score"."contest_id"',
-                '"vsms_contest_score"."application_id"',
-                '"vsms_contest_score"."juror_id"',
-                '"vsms_contest_score"."criterion_id"',
-                '"vsms_contest_score"."value"',
-            )
-        ):
-            marks_by_contest.setdefault(contest_id, []).append(
-                (app_id, juror_id, crit_id, value)
-            )
+        marks_by_contest = {
+            contest.id: contest._vsms_marks() for contest in contests
+        }
         # prefetch what the loop reads, for all contests at once
         contests.criterion_ids.mapped("weight")
         contests.juror_ids.mapped("role")
@@ -763,6 +749,72 @@ class VsmsContest(models.Model):
                 }
                 if changed:
                     app.write(changed)
+
+    def _vsms_marks(self):
+        """``[(application, juror, criterion, value)]`` ids of the marks
+        given in this contest, from one query."""
+        self.ensure_one()
+        Score = self.env["vsms.contest.score"].sudo()
+        Score.flush_model()
+        return [
+            tuple(row)
+            for row in self.env.execute_query(
+                Score._search(
+                    [("contest_id", "=", self.id), ("is_marked", "=", True)]
+                ).select(
+                    '"vsms_contest_score"."application_id"',
+                    '"vsms_contest_score"."juror_id"',
+                    '"vsms_contest_score"."criterion_id"',
+                    '"vsms_contest_score"."value"',
+                )
+            )
+        ]
+
+    def _vsms_protocol_data(self):
+        """What the jury protocol prints, computed as the scoring does:
+        ``{"nominations": [{"nomination": nomination (or empty), "grade": int
+        or 0, "applications": [application, …] ordered by rank}], "means":
+        {(application id, criterion id): mean}, "criteria": criteria,
+        "jurors": jurors, "conflicts": [(juror, application)], "appeals":
+        appeals}`` (sudo records: for staff and the report only)."""
+        self.ensure_one()
+        contest = self.sudo()
+        conflicts = [
+            (juror, app)
+            for juror in contest.juror_ids
+            for app in juror.conflict_application_ids
+        ]
+        means = contest_scoring.criterion_means(
+            contest._vsms_marks(), {(j.id, a.id) for j, a in conflicts}
+        )
+        groups = {}
+        for app in contest.application_ids.filtered(lambda a: a.state == "admitted"):
+            grade = (
+                app.grade if contest.kind == "olympiad" and contest.rank_by_grade else 0
+            )
+            groups.setdefault((app.nomination_id, grade), app.browse())
+            groups[app.nomination_id, grade] |= app
+        ordered = sorted(
+            groups.items(),
+            key=lambda item: (item[0][0].sequence, item[0][0].id or 0, item[0][1]),
+        )
+        return {
+            "nominations": [
+                {
+                    "nomination": nomination,
+                    "grade": grade,
+                    "applications": apps.sorted(
+                        lambda a: (a.rank or 10**6, a.display_label or "")
+                    ),
+                }
+                for (nomination, grade), apps in ordered
+            ],
+            "means": means,
+            "criteria": contest.criterion_ids,
+            "jurors": contest.juror_ids,
+            "conflicts": conflicts,
+            "appeals": contest.appeal_ids.filtered(lambda a: a.state != "open"),
+        }
 
     def action_recompute_results(self):
         """Compute the scores and ranks again (they follow every mark anyway)."""

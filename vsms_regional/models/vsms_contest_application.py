@@ -258,6 +258,9 @@ class VsmsContestApplication(models.Model):
         store=True,
         index=True,
     )
+    contest_my_progress_text = fields.Char(
+        related="contest_id.my_progress_text", string="My progress"
+    )
     my_mark_done = fields.Integer(string="Marked by me", compute="_compute_my_progress")
     my_mark_total = fields.Integer(string="To mark", compute="_compute_my_progress")
     my_marked = fields.Boolean(
@@ -564,11 +567,27 @@ class VsmsContestApplication(models.Model):
         return super().write(vals)
 
     def _check_jury_write(self, vals):
-        """A juror who is not staff only sets the result of an edge tie."""
-        if set(vals) - {"result"}:
+        """A juror who is not staff only marks (updates of their own lines
+        through ``my_score_ids``; the marks' own rules apply) and, as the
+        chair, sets the result of an edge tie."""
+        if set(vals) - {"result", "my_score_ids"}:
             raise AccessError(
                 self.env._("Jurors cannot change applications, only mark them.")
             )
+        for command in vals.get("my_score_ids") or []:
+            if (
+                not isinstance(command, (list, tuple))
+                or command[0] not in (fields.Command.UPDATE, fields.Command.LINK)
+                or (
+                    command[0] == fields.Command.UPDATE
+                    and set(command[2] or {}) - {"value", "comment"}
+                )
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Jurors only give or change their own marks and comments."
+                    )
+                )
 
     def _vsms_set_result_by_hand(self, vals):
         """The jury sets the result of the participants tied at the quota's
@@ -755,6 +774,26 @@ class VsmsContestApplication(models.Model):
                     )
                 )
         return self._set_state("submitted")
+
+    def action_declare_conflict(self):
+        """The current user declares a conflict of interest with these
+        applications (as a juror of their contest): their unmarked lines go
+        away and they no longer see the applications."""
+        for application in self:
+            juror = application.contest_id.juror_ids.filtered(
+                lambda j: j.user_id == self.env.user
+            )
+            if not juror:
+                raise UserError(
+                    self.env._(
+                        "You do not sit on the jury of «%(contest)s».",
+                        contest=application.contest_id.name,
+                    )
+                )
+            juror.write(
+                {"conflict_application_ids": [fields.Command.link(application.id)]}
+            )
+        return True
 
     def action_invite_to_vsms(self):
         """Open admission leads for these applicants (prize-winners)."""

@@ -47,16 +47,22 @@ def weighted_scores(weights, marks, conflicts=()):
     :return: ``{application: score}`` for every application having a mark; a
         criterion nobody marked adds nothing
     """
+    scores = defaultdict(float)
+    for (application, criterion), mean in criterion_means(marks, conflicts).items():
+        if criterion in weights:
+            scores[application] += weights[criterion] * mean
+    return dict(scores)
+
+
+def criterion_means(marks, conflicts=()):
+    """Mean mark per application and criterion, conflicted jurors left out:
+    ``{(application, criterion): mean}`` (as the protocol prints them)."""
     conflicts = set(conflicts)
     values = defaultdict(list)
     for application, juror, criterion, value in marks:
-        if (juror, application) in conflicts or criterion not in weights:
-            continue
-        values[application, criterion].append(value)
-    scores = defaultdict(float)
-    for (application, criterion), given in values.items():
-        scores[application] += weights[criterion] * sum(given) / len(given)
-    return dict(scores)
+        if (juror, application) not in conflicts:
+            values[application, criterion].append(value)
+    return {key: sum(given) / len(given) for key, given in values.items()}
 
 
 def juror_scores(weights, marks, juror):
