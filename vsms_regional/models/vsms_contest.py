@@ -187,7 +187,7 @@ class VsmsContest(models.Model):
         )
         appeals = dict(
             self.env["vsms.contest.appeal"]._read_group(
-                domain + [("state", "=", "open")], ["contest_id"], ["__count"]
+                [*domain, ("state", "=", "open")], ["contest_id"], ["__count"]
             )
         )
         for contest in self:
@@ -658,9 +658,7 @@ class VsmsContest(models.Model):
         contests = self.sudo().filtered(lambda c: c.state in ("judging", "done"))
         if not contests:
             return
-        marks_by_contest = {
-            contest.id: contest._vsms_marks() for contest in contests
-        }
+        marks_by_contest = {contest.id: contest._vsms_marks() for contest in contests}
         # prefetch what the loop reads, for all contests at once
         contests.criterion_ids.mapped("weight")
         contests.juror_ids.mapped("role")

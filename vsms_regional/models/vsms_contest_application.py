@@ -420,26 +420,36 @@ class VsmsContestApplication(models.Model):
                         contest=application.contest_id.name,
                     )
                 )
-            twins = self.search_count(
-                [
-                    ("id", "!=", application.id),
-                    ("contest_id", "=", application.contest_id.id),
-                    ("partner_id", "=", application.partner_id.id),
-                    ("nomination_id", "=", application.nomination_id.id),
-                    ("state", "!=", "withdrawn"),
-                ]
+            application._vsms_check_no_twin(
+                application.contest_id.id,
+                application.partner_id.id,
+                application.nomination_id.id,
+                application.id,
             )
-            if twins:
-                raise ValidationError(
-                    self.env._(
-                        "%(person)s has already applied to «%(contest)s» in the "
-                        "nomination «%(nomination)s».",
-                        person=application.partner_id.name,
-                        contest=application.contest_id.name,
-                        nomination=application.nomination_id.name
-                        or self.env._("(none)"),
-                    )
+
+    @api.model
+    def _vsms_check_no_twin(self, contest_id, partner_id, nomination_id, own_id=0):
+        """One application per person per nomination (withdrawn ones aside)."""
+        twin = self.sudo().search(
+            [
+                ("id", "!=", own_id),
+                ("contest_id", "=", contest_id),
+                ("partner_id", "=", partner_id),
+                ("nomination_id", "=", nomination_id or False),
+                ("state", "!=", "withdrawn"),
+            ],
+            limit=1,
+        )
+        if twin:
+            raise ValidationError(
+                self.env._(
+                    "%(person)s has already applied to «%(contest)s» in the "
+                    "nomination «%(nomination)s».",
+                    person=twin.partner_id.name,
+                    contest=twin.contest_id.name,
+                    nomination=twin.nomination_id.name or self.env._("(none)"),
                 )
+            )
 
     @api.constrains("grade")
     def _check_grade(self):
@@ -494,6 +504,9 @@ class VsmsContestApplication(models.Model):
             )
             if not vals.get("partner_id"):
                 vals["partner_id"] = self._vsms_match_applicant(vals).id
+            self._vsms_check_no_twin(
+                contest.id, vals["partner_id"], vals.get("nomination_id")
+            )
         return super().create(vals_list)
 
     @api.model
