@@ -31,3 +31,4 @@ from . import test_governance_tour
 from . import test_rules_rpc
 from . import test_mailing_consent
 from . import test_contest_marks_import
+from . import test_contest_views
