@@ -341,11 +341,16 @@ class VsmsContest(models.Model):
             self._check_transition(vals["state"])
         self._check_locked(vals)
         res = super().write(vals)
-        if {"tie_break", "prize_places", "rank_by_grade"} & set(vals) or {
-            "winner_min_ratio",
-            "prize_quota_ratio",
-        } & set(vals):
-            self.filtered(lambda c: c.state == "judging")._vsms_compute_results()
+        rules = {"tie_break", "rank_by_grade", "winner_min_ratio", "prize_quota_ratio"}
+        if rules & set(vals) or "prize_places" in vals:
+            judging = self.filtered(lambda c: c.state == "judging")
+            if rules & set(vals):
+                # the ties the jury decided were ties under the old rules
+                with guard.allowing(RESULTS):
+                    judging.sudo().application_ids.filtered("result_override").write(
+                        {"result_override": False}
+                    )
+            judging._vsms_compute_results()
         return res
 
     def _check_transition(self, new_state):
@@ -722,6 +727,11 @@ class VsmsContest(models.Model):
                     vals["result"] = (app.result_override or result) if tie else result
                     if not tie:
                         vals["result_override"] = False
+                    # an olympiad's places are those of its winners and
+                    # prize-winners
+                    vals["place"] = (
+                        ranks[app.id] if vals["result"] in ("winner", "prize") else 0
+                    )
                 values[app] = vals
         # the applications no longer admitted lose their results
         for app in self.application_ids - applications:
@@ -853,7 +863,11 @@ class VsmsContest(models.Model):
         prize-winners."""
         return self.sudo().application_ids.filtered(
             lambda a: a.state == "admitted"
-            and (a.place or a.result in ("winner", "prize"))
+            and (
+                a.result in ("winner", "prize")
+                if a.contest_id.kind == "olympiad"
+                else a.place
+            )
         )
 
     def action_invite_to_vsms(self):

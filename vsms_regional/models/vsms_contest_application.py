@@ -229,7 +229,8 @@ class VsmsContestApplication(models.Model):
         copy=False,
         index=True,
         aggregator=False,
-        help="The rank when within the prize places, otherwise 0.",
+        help="The rank when within the prize places, otherwise 0 (olympiad: "
+        "the rank of winners and prize-winners).",
     )
     result = fields.Selection(
         RESULT_SELECTION,
@@ -593,7 +594,7 @@ class VsmsContestApplication(models.Model):
                 or command[0] not in (fields.Command.UPDATE, fields.Command.LINK)
                 or (
                     command[0] == fields.Command.UPDATE
-                    and set(command[2] or {}) - {"value", "comment"}
+                    and set(command[2] or {}) - {"value", "comment", "is_marked"}
                 )
             ):
                 raise AccessError(
@@ -631,9 +632,17 @@ class VsmsContestApplication(models.Model):
                     )
                 )
         with guard.allowing(RESULTS):
-            return super(VsmsContestApplication, self.sudo()).write(
-                {"result": vals["result"], "result_override": vals["result"]}
-            )
+            for application in self.sudo():
+                super(VsmsContestApplication, application).write(
+                    {
+                        "result": vals["result"],
+                        "result_override": vals["result"],
+                        "place": application.rank
+                        if vals["result"] in ("winner", "prize")
+                        else 0,
+                    }
+                )
+        return True
 
     def _check_transition(self, new_state):
         labels = dict(self._fields["state"]._description_selection(self.env))
@@ -806,7 +815,9 @@ class VsmsContestApplication(models.Model):
             juror.write(
                 {"conflict_application_ids": [fields.Command.link(application.id)]}
             )
-        return True
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "vsms_regional.vsms_contest_application_action_my_marks"
+        )
 
     def action_invite_to_vsms(self):
         """Open admission leads for these applicants (prize-winners)."""

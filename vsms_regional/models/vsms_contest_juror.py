@@ -169,15 +169,14 @@ class VsmsContestJuror(models.Model):
         return jurors
 
     def write(self, vals):
-        if not self.env.su and not self.env.user.has_group(USER_GROUP):
-            if set(vals) - JUROR_WRITABLE or self.filtered(
-                lambda j: j.user_id != self.env.user
-            ):
-                raise AccessError(
-                    self.env._(
-                        "A juror may only declare their own conflicts of interest."
-                    )
-                )
+        juror_only = not self.env.su and not self.env.user.has_group(USER_GROUP)
+        if juror_only and (
+            set(vals) - JUROR_WRITABLE
+            or self.filtered(lambda j: j.user_id != self.env.user)
+        ):
+            raise AccessError(
+                self.env._("A juror may only declare their own conflicts of interest.")
+            )
         self._check_contest_editable(self.contest_id)
         if "contest_id" in vals or "user_id" in vals:
             for juror in self.filtered(lambda j: j.contest_id.state == "judging"):

@@ -5,8 +5,9 @@ from ..const import USER_GROUP
 from ..tools import guard
 from .vsms_contest import RESULTS
 
-# What a juror writes on their own lines.
-MARK_FIELDS = {"value", "comment"}
+# What a juror writes on their own lines (``is_marked``: a mark of 0 given
+# over the line's initial 0).
+MARK_FIELDS = {"value", "comment", "is_marked"}
 
 
 class VsmsContestScore(models.Model):
@@ -177,11 +178,11 @@ class VsmsContestScore(models.Model):
             )
         self._check_own()
         self._check_markable()
-        if "value" in vals:
+        if "value" in vals and "is_marked" not in vals:
             vals = dict(vals, is_marked=True)
         with guard.allowing(RESULTS):
             res = super().write(vals)
-        if "value" in vals:
+        if {"value", "is_marked"} & set(vals):
             self.contest_id._vsms_compute_results()
         return res
 
