@@ -449,6 +449,7 @@ class VsmsContest(models.Model):
 
     def action_open(self):
         """Accept applications (draft → open)."""
+        self.check_access("write")
         for contest in self:
             if not contest.nomination_ids and contest.kind == "contest":
                 raise UserError(
@@ -462,15 +463,18 @@ class VsmsContest(models.Model):
 
     def action_draft(self):
         """Back to draft (open or cancelled → draft)."""
+        self.check_access("write")
         return self._set_state("draft")
 
     def action_cancel(self):
+        self.check_access("write")
         return self._set_state("cancelled")
 
     def action_start_judging(self):
         """Close the applications and create the jurors' score sheets: one
         line per marking juror × admitted application without a conflict ×
         criterion (open → judging)."""
+        self.check_access("write")
         for contest in self:
             problems = []
             if not contest.criterion_ids:
@@ -615,6 +619,7 @@ class VsmsContest(models.Model):
     def action_publish_results(self):
         """Publish the preliminary results (every mark given): from now on
         marks change only after an upheld appeal."""
+        self.check_access("write")
         self._vsms_check_complete()
         self._vsms_compute_results()
         with guard.allowing(STATE_CHANGE):
@@ -626,6 +631,7 @@ class VsmsContest(models.Model):
         application has every mark of every juror without a conflict, no
         conflicted juror's mark remains and no appeal is open. Marks the
         plan occurrence done."""
+        self.check_access("write")
         self._vsms_check_complete()
         for contest in self:
             open_appeals = contest.sudo().appeal_ids.filtered(

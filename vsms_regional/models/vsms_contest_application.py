@@ -484,6 +484,7 @@ class VsmsContestApplication(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        self.check_access("create")
         for vals in vals_list:
             if vals.get("state", "submitted") not in ("draft", "submitted"):
                 raise UserError(

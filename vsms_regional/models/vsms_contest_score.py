@@ -169,6 +169,7 @@ class VsmsContestScore(models.Model):
     def write(self, vals):
         if guard.allowed(RESULTS):
             return super().write(vals)
+        self.check_access("write")
         if set(vals) - MARK_FIELDS:
             raise UserError(
                 self.env._(

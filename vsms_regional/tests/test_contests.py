@@ -3,7 +3,7 @@ from datetime import timedelta
 from psycopg2 import IntegrityError
 
 from odoo import fields
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -104,8 +104,10 @@ class TestContestEndToEnd(VsmsContestCommon):
             set((known | by_mail | new | other).partner_id.ids),
         )
         # results are final: marks and rules stay
-        with self.assertRaisesText(UserError, "is not being judged"):
+        with self.assertRaises(AccessError):
             self.mark(self.user_chair, known, 1, 1)
+        with self.assertRaisesText(UserError, "is not being judged"):
+            known.score_ids[:1].with_user(self.user_staff).write({"value": 1})
         with self.assertRaisesText(UserError, "cannot go from"):
             contest.with_user(self.user_staff).action_cancel()
 
