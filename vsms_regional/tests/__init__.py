@@ -32,6 +32,8 @@ from . import test_rules_rpc
 from . import test_mailing_consent
 from . import test_contest_marks_import
 from . import test_contest_views
+from . import test_contest_reports
 from . import test_contest_scoring
 from . import test_contests
 from . import test_olympiad
+from . import test_contest_tour
