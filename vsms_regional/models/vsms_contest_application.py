@@ -237,7 +237,6 @@ class VsmsContestApplication(models.Model):
         readonly=True,
         copy=False,
         index=True,
-        tracking=True,
         help="Olympiad: winner, prize-winner or participant.",
     )
     result_tie = fields.Boolean(

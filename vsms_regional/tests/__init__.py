@@ -37,3 +37,6 @@ from . import test_contest_scoring
 from . import test_contests
 from . import test_olympiad
 from . import test_contest_tour
+from . import test_contest_security
+from . import test_contest_performance
+from . import test_contest_2021_data
