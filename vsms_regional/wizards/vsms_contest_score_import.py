@@ -22,14 +22,12 @@ class VsmsContestScoreImport(models.TransientModel):
 
     contest_id = fields.Many2one(
         "vsms.contest",
-        string="Contest",
         required=True,
         ondelete="cascade",
         domain="[('state', '=', 'judging')]",
     )
     juror_id = fields.Many2one(
         "vsms.contest.juror",
-        string="Juror",
         domain="[('contest_id', '=', contest_id)]",
         help="Who gave the marks of the rows that name no juror.",
     )
@@ -118,57 +116,58 @@ class VsmsContestScoreImport(models.TransientModel):
         )
 
     def _problem_text(self, problem):
-        _ = self.env._
         value, candidates = problem.value, problem.candidates
         texts = {
-            marks_import.NO_HEADER: lambda: _("The spreadsheet is empty."),
-            marks_import.NO_APPLICATION_COLUMN: lambda: _(
+            marks_import.NO_HEADER: lambda: self.env._("The spreadsheet is empty."),
+            marks_import.NO_APPLICATION_COLUMN: lambda: self.env._(
                 "No column of applications: head it «Код» or «ФИО»."
             ),
-            marks_import.NO_CRITERION_COLUMN: lambda: _(
+            marks_import.NO_CRITERION_COLUMN: lambda: self.env._(
                 "No marks: add the columns «Критерий» and «Балл», or one column "
                 "per criterion headed by its name."
             ),
-            marks_import.UNKNOWN_COLUMN: lambda: _(
+            marks_import.UNKNOWN_COLUMN: lambda: self.env._(
                 "column «%(name)s» is not a criterion of this contest", name=value
             ),
-            marks_import.UNKNOWN_APPLICATION: lambda: _(
+            marks_import.UNKNOWN_APPLICATION: lambda: self.env._(
                 "no admitted application «%(name)s» that you may mark", name=value
             ),
-            marks_import.AMBIGUOUS_APPLICATION: lambda: _(
+            marks_import.AMBIGUOUS_APPLICATION: lambda: self.env._(
                 "«%(name)s» may be any of %(candidates)s: write the code",
                 name=value,
                 candidates=", ".join(candidates),
             ),
-            marks_import.UNKNOWN_CRITERION: lambda: _(
+            marks_import.UNKNOWN_CRITERION: lambda: self.env._(
                 "no criterion «%(name)s» in this contest", name=value
             ),
-            marks_import.UNKNOWN_JUROR: lambda: _(
+            marks_import.UNKNOWN_JUROR: lambda: self.env._(
                 "«%(name)s» is not a member of this jury", name=value
             ),
-            marks_import.AMBIGUOUS_JUROR: lambda: _(
+            marks_import.AMBIGUOUS_JUROR: lambda: self.env._(
                 "several jurors are called «%(name)s»: write the full name",
                 name=value,
             ),
-            marks_import.NO_JUROR: lambda: _(
+            marks_import.NO_JUROR: lambda: self.env._(
                 "no juror: choose the juror or add a column «Член жюри»"
             ),
-            marks_import.NO_VALUE: lambda: _("no mark"),
-            marks_import.BAD_VALUE: lambda: _("«%(value)s» is not a mark", value=value),
-            marks_import.NEGATIVE_VALUE: lambda: _(
+            marks_import.NO_VALUE: lambda: self.env._("no mark"),
+            marks_import.BAD_VALUE: lambda: self.env._(
+                "«%(value)s» is not a mark", value=value
+            ),
+            marks_import.NEGATIVE_VALUE: lambda: self.env._(
                 "the mark %(value)s is negative", value=value
             ),
-            marks_import.ABOVE_MAX: lambda: _(
+            marks_import.ABOVE_MAX: lambda: self.env._(
                 "the mark %(value)s is above the maximum of %(max)s for "
                 "«%(criterion)s»",
                 value=value,
                 criterion=candidates[0],
                 max=candidates[1],
             ),
-            marks_import.CONFLICT: lambda: _(
+            marks_import.CONFLICT: lambda: self.env._(
                 "the juror declared a conflict of interest with «%(name)s»", name=value
             ),
-            marks_import.DUPLICATE: lambda: _(
+            marks_import.DUPLICATE: lambda: self.env._(
                 "«%(name)s», «%(criterion)s» is already marked in row %(row)s",
                 name=value,
                 criterion=candidates[0],
@@ -178,7 +177,7 @@ class VsmsContestScoreImport(models.TransientModel):
         text = texts[problem.kind]()
         if not problem.row:
             return text
-        return _("Row %(row)s: %(problem)s", row=problem.row, problem=text)
+        return self.env._("Row %(row)s: %(problem)s", row=problem.row, problem=text)
 
     def action_import(self):
         self.ensure_one()
