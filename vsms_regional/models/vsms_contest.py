@@ -2,7 +2,7 @@ import random
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_date
+from odoo.tools import float_round, format_date
 
 from ..const import USER_GROUP
 from ..tools import contest_scoring, guard
@@ -687,7 +687,19 @@ class VsmsContest(models.Model):
             for juror in self.juror_ids
             for app in juror.conflict_application_ids
         }
-        scores = contest_scoring.weighted_scores(weights, marks, conflicts)
+        # ranked as stored and printed (2 decimals): equal scores on paper
+        # share a rank
+        digits = (
+            self.env["vsms.contest.application"]
+            ._fields["score"]
+            .get_digits(self.env)[1]
+        )
+        scores = {
+            key: float_round(value, precision_digits=digits)
+            for key, value in contest_scoring.weighted_scores(
+                weights, marks, conflicts
+            ).items()
+        }
         chair = self.juror_ids.filtered(lambda j: j.role == "chair")[:1]
         chair_scores = (
             contest_scoring.juror_scores(weights, marks, chair.id) if chair else {}
