@@ -159,6 +159,17 @@ class TestContestViews(VsmsContestUiCommon):
         chair_lines = self.app_a.score_ids - mine
         self.assertFalse(any(chair_lines.mapped("is_marked")))
 
+    def test_juror_gives_a_zero(self):
+        form = Form(self.app_c.with_user(self.user_jury), view=MY_MARKS_FORM)
+        with form.my_score_ids.edit(0) as line:
+            self.assertEqual(line.value, 0)
+            line.is_marked = True  # 0 typed over 0 changes nothing: tick it
+        form.save()
+        line = self.app_c.score_ids.filtered(
+            lambda s: s.juror_user_id == self.user_jury
+        ).sorted("criterion_sequence")[0]
+        self.assertEqual((line.value, line.is_marked), (0, True))
+
     def test_juror_mark_above_max_refused(self):
         form = Form(self.app_a.with_user(self.user_jury), view=MY_MARKS_FORM)
         with form.my_score_ids.edit(1) as line:  # «Результативность», max 5
@@ -208,7 +219,9 @@ class TestContestViews(VsmsContestUiCommon):
         )
 
     def test_juror_declares_a_conflict_from_the_marking_screen(self):
-        self.app_b.with_user(self.user_jury).action_declare_conflict()
+        action = self.app_b.with_user(self.user_jury).action_declare_conflict()
+        # back to the list: the application is no longer theirs to read
+        self.assertEqual(action["id"], self.env.ref(MY_MARKS_ACTION).id)
         self.assertNotIn(self.app_b, self.my_marks(self.user_jury))
         self.assertIn(self.app_b, self.my_marks(self.user_chair))
 
