@@ -673,7 +673,7 @@ class VsmsContest(models.Model):
         # prefetch what the loop reads, for all contests at once
         contests.criterion_ids.mapped("weight")
         contests.juror_ids.mapped("role")
-        contests.juror_ids.conflict_application_ids.ids  # noqa: B018
+        contests.juror_ids.mapped("conflict_application_ids")
         applications = contests.application_ids
         applications.mapped("state")
         for contest in contests:

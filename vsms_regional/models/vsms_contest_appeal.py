@@ -16,7 +16,6 @@ class VsmsContestAppeal(models.Model):
 
     application_id = fields.Many2one(
         "vsms.contest.application",
-        string="Application",
         required=True,
         index=True,
         ondelete="cascade",

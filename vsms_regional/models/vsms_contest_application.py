@@ -54,7 +54,6 @@ class VsmsContestApplication(models.Model):
 
     contest_id = fields.Many2one(
         "vsms.contest",
-        string="Contest",
         required=True,
         index=True,
         ondelete="cascade",
@@ -70,7 +69,6 @@ class VsmsContestApplication(models.Model):
     )
     nomination_id = fields.Many2one(
         "vsms.contest.nomination",
-        string="Nomination",
         index=True,
         ondelete="restrict",
         tracking=True,
@@ -164,7 +162,6 @@ class VsmsContestApplication(models.Model):
     )
     municipality_id = fields.Many2one(
         "vsms.municipality",
-        string="Municipality",
         index=True,
         ondelete="restrict",
         tracking=True,
@@ -172,7 +169,6 @@ class VsmsContestApplication(models.Model):
     )
     school_id = fields.Many2one(
         "res.partner",
-        string="School",
         index=True,
         ondelete="restrict",
         domain=[("is_company", "=", True)],
@@ -187,7 +183,6 @@ class VsmsContestApplication(models.Model):
     )
     # --- marks and results ---
     code = fields.Char(
-        string="Code",
         readonly=True,
         index=True,
         copy=False,
@@ -633,7 +628,7 @@ class VsmsContestApplication(models.Model):
                 )
         with guard.allowing(RESULTS):
             for application in self.sudo():
-                super(VsmsContestApplication, application).write(
+                application.write(
                     {
                         "result": vals["result"],
                         "result_override": vals["result"],

@@ -8,7 +8,7 @@ class VsmsContestCriterion(models.Model):
     _order = "contest_id, sequence, id"
 
     contest_id = fields.Many2one(
-        "vsms.contest", string="Contest", required=True, index=True, ondelete="cascade"
+        "vsms.contest", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(
         related="contest_id.company_id", store=True, index=True, string="Company"

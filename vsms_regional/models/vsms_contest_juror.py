@@ -15,14 +15,13 @@ class VsmsContestJuror(models.Model):
     _order = "contest_id, role_sequence, id"
 
     contest_id = fields.Many2one(
-        "vsms.contest", string="Contest", required=True, index=True, ondelete="cascade"
+        "vsms.contest", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(
         related="contest_id.company_id", store=True, index=True, string="Company"
     )
     user_id = fields.Many2one(
         "res.users",
-        string="User",
         required=True,
         index=True,
         ondelete="restrict",

@@ -17,21 +17,18 @@ class VsmsContestScore(models.Model):
 
     application_id = fields.Many2one(
         "vsms.contest.application",
-        string="Application",
         required=True,
         index=True,
         ondelete="cascade",
     )
     juror_id = fields.Many2one(
         "vsms.contest.juror",
-        string="Juror",
         required=True,
         index=True,
         ondelete="cascade",
     )
     criterion_id = fields.Many2one(
         "vsms.contest.criterion",
-        string="Criterion",
         required=True,
         index=True,
         ondelete="cascade",
