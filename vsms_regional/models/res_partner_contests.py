@@ -60,9 +60,10 @@ class ResPartner(models.Model):
 
     def action_vsms_open_contest_applications(self):
         self.ensure_one()
+        name = self.env._("Contests")
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Contests"),
+            "name": name,
             "res_model": "vsms.contest.application",
             "view_mode": "list,form",
             "domain": [("partner_id", "=", self.id)],

@@ -905,9 +905,10 @@ class VsmsContest(models.Model):
 
     def action_open_applications(self):
         self.ensure_one()
+        name = self.env._("Applications")
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Applications"),
+            "name": name,
             "res_model": "vsms.contest.application",
             "view_mode": "list,form",
             "domain": [("contest_id", "=", self.id)],
