@@ -58,9 +58,9 @@ class VsmsContest(models.Model):
         copy=False,
     )
     date_open = fields.Date(
-        string="Applications open", index=True, tracking=True, copy=False
+        string="Applications from", index=True, tracking=True, copy=False
     )
-    date_close = fields.Date(string="Applications close", tracking=True, copy=False)
+    date_close = fields.Date(string="Applications until", tracking=True, copy=False)
     date_results = fields.Date(
         string="Results date", index=True, tracking=True, copy=False
     )
