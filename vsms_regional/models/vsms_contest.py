@@ -783,8 +783,8 @@ class VsmsContest(models.Model):
         Score = self.env["vsms.contest.score"].sudo()
         Score.flush_model()
         return [
-            tuple(row)
-            for row in self.env.execute_query(
+            (app_id, juror_id, criterion_id, value or 0.0)
+            for app_id, juror_id, criterion_id, value in self.env.execute_query(
                 Score._search(
                     [("contest_id", "=", self.id), ("is_marked", "=", True)]
                 ).select(
