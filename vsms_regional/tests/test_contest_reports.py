@@ -129,9 +129,9 @@ class TestContestReports(VsmsContestUiCommon):
 
     def test_real_pdfs(self):
         self.assertTrue(self.pdf(PROTOCOL, self.contest).startswith(b"%PDF"))
-        self.assertTrue(
-            self.pdf(DIPLOMA, self.contest | self.olympiad).startswith(b"%PDF")
-        )
+        # one contest at a time, as its form prints them
+        self.assertTrue(self.pdf(DIPLOMA, self.contest).startswith(b"%PDF"))
+        self.assertTrue(self.pdf(DIPLOMA, self.olympiad).startswith(b"%PDF"))
 
     def test_reports_are_for_staff(self):
         for xmlid in (PROTOCOL, DIPLOMA):
