@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common_contests import VsmsContestCommon
 
@@ -201,6 +201,39 @@ class TestContestSecurity(VsmsContestCommon):
         # the contact form of an outsider still works (no ВСМС fields read)
         partner = self.app1.partner_id.with_user(self.user_outsider)
         self.assertTrue(partner.read(["name", "display_name"]))
+
+    def test_outsider_edits_an_applicants_contact(self):
+        """Core compatibility: a colleague outside ВСМС renames, copies and
+        opens the contact of an applicant (whose label jurors see)."""
+        colleague = new_test_user(
+            self.env,
+            login="contest_colleague",
+            groups="base.group_user,base.group_partner_manager",
+        )
+        partner = self.app1.partner_id.with_user(colleague)
+        with Form(partner) as form:
+            form.name = "Первый Павел Ильич"
+        self.assertEqual(self.app1.display_label, "Первый Павел Ильич")
+        copy = partner.copy()
+        self.assertFalse(copy.sudo().vsms_contest_application_ids)
+        self.assertTrue(partner.read(["name", "email", "phone"]))
+        with self.assertRaises(AccessError):
+            partner.read(["vsms_contest_application_ids"])
+
+    def test_juror_reads_the_documents(self):
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "Отчёт ТОС.pdf",
+                "raw": b"%PDF-1.4 report",
+                "res_model": "vsms.contest.application",
+                "res_id": self.app1.id,
+            }
+        )
+        self.app1.attachment_ids = attachment
+        docs = self.app1.with_user(self.user_j2).attachment_ids
+        self.assertEqual(docs.raw, b"%PDF-1.4 report")
+        with self.assertRaises(AccessError):
+            attachment.with_user(self.user_other_jury).read(["raw"])
 
     def test_multi_company(self):
         other_company = self.env["res.company"].create({"name": "Другое отделение"})
