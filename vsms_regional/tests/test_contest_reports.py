@@ -87,7 +87,7 @@ class TestContestReports(VsmsContestUiCommon):
             "Е. В. Морозова",
             "П. И. Сидоров",
             "Секретарь",
-            "Конфликты интересов",
+            "Заявленные конфликты интересов",
         ):
             with self.subTest(text=text):
                 self.assertIn(text, html)
