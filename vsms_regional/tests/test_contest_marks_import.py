@@ -14,6 +14,8 @@ from ..tools.contest_marks_import import (
     parse_value,
     read_csv,
     read_rows,
+    template_rows,
+    write_csv,
 )
 
 APPS = [
@@ -197,3 +199,19 @@ class TestContestMarksImport(BaseCase):
         self.assertEqual(rows, [["Код", "Задание 1"], ["ОЛ-21-047", 7.5]])
         result = match_marks(rows, APPS, CRITERIA, juror=1)
         self.assertEqual([m.value for m in result.marks], [7.5])
+
+    def test_template_round_trip(self):
+        rows = template_rows(
+            [("ОЛ-21-047", "ОЛ-21-047"), ("ОЛ-21-012", "ОЛ-21-012")],
+            ["Задание 1", "Задание 2"],
+        )
+        self.assertEqual(rows[0], ["Код", "Заявка", "Задание 1", "Задание 2"])
+        rows[1][2] = "7,5"  # the juror fills one cell in
+        data = write_csv(rows)
+        self.assertTrue(data.startswith("\ufeff".encode()))
+        result = match_marks(read_rows(data, "оценки.csv"), APPS, CRITERIA, juror=1)
+        self.assertEqual(result.problems, [])
+        self.assertEqual(
+            [(m.application, m.criterion, m.value) for m in result.marks],
+            [(1, 10, 7.5)],
+        )

@@ -353,6 +353,44 @@ class TestContestViews(VsmsContestUiCommon):
         self.assertIn("no admitted application", wizard.problems)
         self.assertEqual(set(mine.mapped("value")), {5, 6})
 
+    def test_juror_downloads_a_sheet_to_fill_in(self):
+        wizard = Form(
+            self.env["vsms.contest.score.import"]
+            .with_user(self.user_jury)
+            .with_context(default_contest_id=self.olympiad.id)
+        ).save()
+        action = wizard.action_download_template()
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/")[3].split("?")[0])
+        )
+        text = attachment.with_user(self.user_jury).raw.decode("utf-8-sig")
+        lines = text.splitlines()
+        self.assertEqual(lines[0], "Код;Заявка;Задание 1;Задание 2")
+        self.assertEqual(
+            sorted(lines[1:]), sorted(f"{w.code};{w.code};;" for w in self.works)
+        )
+        for pupil in self.pupils:
+            self.assertNotIn(pupil.name, text)  # blind works stay blind
+        # filled in and imported back
+        filled = "\r\n".join(
+            [lines[0], *(f"{w.code};{w.code};6;7" for w in self.works)]
+        )
+        self.import_marks(self.user_jury, filled.encode(), contest=self.olympiad)
+        mine = self.works.score_ids.filtered(
+            lambda s: s.juror_user_id == self.user_jury
+        )
+        self.assertEqual(set(mine.mapped("value")), {6, 7})
+        self.assertTrue(all(mine.mapped("is_marked")))
+
+    def test_import_needs_a_file(self):
+        wizard = Form(
+            self.env["vsms.contest.score.import"]
+            .with_user(self.user_jury)
+            .with_context(default_contest_id=self.contest.id)
+        ).save()
+        with self.assertRaisesText(UserError, "Choose the spreadsheet"):
+            wizard.action_import()
+
     def test_import_of_an_unreadable_file(self):
         with self.assertRaisesText(UserError, "cannot be read"):
             self.import_marks(self.user_jury, b"PK\x03\x04 broken", "оценки.xlsx")

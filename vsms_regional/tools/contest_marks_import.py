@@ -290,8 +290,10 @@ class _Matcher:
     def read_header(self, number, header):
         for position, cell in enumerate(header):
             role = _column_role(cell)
-            if role and role not in self.roles:
-                self.roles[role] = position
+            if role:
+                # a second application column («Код», then «ФИО») is for
+                # the reader: the first one is matched
+                self.roles.setdefault(role, position)
             elif normalize(cell):
                 self.criterion_columns[position] = self.criteria.get(normalize(cell))
         if "application" not in self.roles:
@@ -395,6 +397,23 @@ class _Matcher:
             )
             return None
         return value
+
+
+def template_rows(applications, criteria):
+    """A sheet to fill in (wide layout): «Код», «Заявка» (for the reader),
+    then a column per criterion; one row per ``(code, label)`` of
+    ``applications``."""
+    return [["Код", "Заявка", *criteria]] + [
+        [code, label] + [""] * len(criteria) for code, label in applications
+    ]
+
+
+def write_csv(rows):
+    """CSV bytes that spreadsheet programs open as they are: UTF-8 with a
+    BOM, separated by «;»."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 def _number(value):

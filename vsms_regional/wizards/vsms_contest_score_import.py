@@ -32,7 +32,7 @@ class VsmsContestScoreImport(models.TransientModel):
         help="Who gave the marks of the rows that name no juror.",
     )
     is_staff = fields.Boolean(compute="_compute_is_staff")
-    file = fields.Binary(string="Spreadsheet", required=True)
+    file = fields.Binary(string="Spreadsheet")
     filename = fields.Char()
     problems = fields.Text(readonly=True)
 
@@ -181,6 +181,8 @@ class VsmsContestScoreImport(models.TransientModel):
 
     def action_import(self):
         self.ensure_one()
+        if not self.file:
+            raise UserError(self.env._("Choose the spreadsheet to import."))
         result = self._match(self._read_sheet())
         if result.problems:
             self.problems = "\n".join(self._problem_text(p) for p in result.problems)
@@ -203,6 +205,38 @@ class VsmsContestScoreImport(models.TransientModel):
                 "message": self.env._("%(count)s marks imported.", count=count),
                 "next": {"type": "ir.actions.act_window_close"},
             },
+        }
+
+    def action_download_template(self):
+        """A CSV sheet to fill in: the applications the user may mark (by
+        code, with the label jurors see) and a column per criterion."""
+        self.ensure_one()
+        if self.env.user.has_group(USER_GROUP):
+            applications = self.contest_id.application_ids
+        else:
+            applications = self.contest_id.application_ids.filtered("my_score_ids")
+        rows = marks_import.template_rows(
+            [
+                (app.code or "", app.display_label or "")
+                for app in applications.filtered(lambda a: a.state == "admitted")
+            ],
+            self.contest_id.criterion_ids.sorted(lambda c: (c.sequence, c.id)).mapped(
+                "name"
+            ),
+        )
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": self.env._(
+                    "Marks - %(contest)s.csv", contest=self.contest_id.name
+                ),
+                "raw": marks_import.write_csv(rows),
+                "mimetype": "text/csv",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "download",
         }
 
     def _save(self, marks):
