@@ -33,7 +33,11 @@ class VsmsContestJuror(models.Model):
     )
     name = fields.Char(related="user_id.name", string="Name")
     role = fields.Selection(
-        [("chair", "Chair"), ("member", "Member"), ("secretary", "Secretary")],
+        [
+            ("chair", "Chair of the jury"),
+            ("member", "Jury member"),
+            ("secretary", "Secretary"),
+        ],
         required=True,
         default="member",
     )
