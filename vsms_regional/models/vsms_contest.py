@@ -205,7 +205,7 @@ class VsmsContest(models.Model):
                 lambda juror: juror.user_id == self.env.user
             )[:1]
 
-    @api.depends_context("uid")
+    @api.depends_context("uid", "lang")
     def _compute_my_progress(self):
         groups = self.env["vsms.contest.score"]._read_group(
             [

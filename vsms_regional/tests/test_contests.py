@@ -66,6 +66,9 @@ class TestContestEndToEnd(VsmsContestCommon):
         self.assertEqual(self.Score.search_count([("contest_id", "=", contest.id)]), 24)
         as_chair = contest.with_user(self.user_chair)
         self.assertEqual(as_chair.my_progress_text, "0 of 8 marked")
+        self.assertEqual(
+            as_chair.with_context(lang="ru_RU").my_progress_text, "0 из 8 оценено"
+        )
 
         self.mark_all(known, 8, 4)  # 8 + 2 × 4 = 16
         self.mark_all(by_mail, 9, 5)  # 19
@@ -279,6 +282,11 @@ class TestContestBadInput(VsmsContestCommon):
         self.assertIn("between 0 and 5", str(e.exception))
         with self.assertRaisesText(ValidationError, "The mark -1"):
             line.write({"value": -1})
+        with self.assertRaisesText(
+            ValidationError,
+            "Оценка 11.0 по критерию «Инициативы» должна быть от 0 до 5",
+        ):
+            line.with_context(lang="ru_RU").write({"value": 11})
         line.invalidate_recordset()
         self.assertEqual((line.value, line.is_marked), (0, False))
         line.write({"value": 0})
