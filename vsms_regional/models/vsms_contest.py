@@ -589,7 +589,7 @@ class VsmsContest(models.Model):
                         contest=contest.name,
                         marks="; ".join(
                             f"{s.juror_id.display_name} × "
-                            f"{s.application_id.display_label} × "
+                            f"{s.application_id.display_name} × "
                             f"{s.criterion_id.name}"
                             for s in conflicted[:MISSING_LIST_LIMIT]
                         ),
@@ -598,7 +598,7 @@ class VsmsContest(models.Model):
             missing = contest._vsms_missing_marks()
             if missing:
                 lines = [
-                    f"{juror.display_name} × {application.display_label} × "
+                    f"{juror.display_name} × {application.display_name} × "
                     f"{criterion.name}"
                     for juror, application, criterion in missing[:MISSING_LIST_LIMIT]
                 ]
@@ -643,7 +643,7 @@ class VsmsContest(models.Model):
                         "«%(contest)s»: decide the open appeals first (%(appeals)s).",
                         contest=contest.name,
                         appeals=", ".join(
-                            open_appeals.application_id.mapped("display_label")
+                            open_appeals.application_id.mapped("display_name")
                         ),
                     )
                 )

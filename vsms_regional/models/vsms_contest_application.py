@@ -295,20 +295,20 @@ class VsmsContestApplication(models.Model):
             app = application.sudo()
             name = app.partner_id.name or app.applicant_name or ""
             if app.contest_id.kind == "olympiad" and app.contest_id.state != "done":
-                application.display_label = app.code or self.env._("(no code yet)")
+                # stored: no translated text (the code comes at admission)
+                application.display_label = app.code or "—"
             else:
                 application.display_label = name
 
-    @api.depends("display_label")
+    @api.depends("display_label", "code")
     @api.depends_context("uid")
     def _compute_display_name(self):
         staff = self.env.su or self.env.user.has_group(USER_GROUP)
         for application in self:
             label = application.display_label or ""
-            if staff and application.kind == "olympiad" and application.code:
-                name = application.sudo().partner_id.name
-                if name and name != label:
-                    label = f"{application.code} {name}"
+            if staff and application.kind == "olympiad":
+                name = application.sudo().partner_id.name or ""
+                label = " ".join(part for part in (application.code, name) if part)
             application.display_name = label
 
     @api.depends("birthdate")
@@ -570,7 +570,7 @@ class VsmsContestApplication(models.Model):
                         "«%(application)s» cannot move to another contest or "
                         "nomination.",
                         contest=application.contest_id.name,
-                        application=application.display_label,
+                        application=application.display_name,
                     )
                 )
         return super().write(vals)
@@ -647,7 +647,7 @@ class VsmsContestApplication(models.Model):
                     self.env._(
                         "The application «%(application)s» cannot go from "
                         "«%(old)s» to «%(new)s».",
-                        application=application.display_label,
+                        application=application.display_name,
                         old=labels[application.state],
                         new=labels[new_state],
                     )
@@ -662,7 +662,7 @@ class VsmsContestApplication(models.Model):
                         "«%(contest)s» is being judged or final: withdraw the "
                         "application «%(application)s» instead of deleting it.",
                         contest=application.contest_id.name,
-                        application=application.display_label,
+                        application=application.display_name,
                     )
                 )
 
@@ -679,7 +679,7 @@ class VsmsContestApplication(models.Model):
         now = fields.Datetime.now()
         for application in self:
             application.contest_id._vsms_check_accepting(
-                fields.Date.context_today(self, now), application.display_label
+                fields.Date.context_today(self, now), application.display_name
             )
         return self._set_state("submitted", {"date_submitted": now})
 
@@ -694,7 +694,7 @@ class VsmsContestApplication(models.Model):
                         "«%(contest)s» does not accept applications: "
                         "«%(application)s» cannot be admitted now.",
                         contest=application.contest_id.name,
-                        application=application.display_label,
+                        application=application.display_name,
                     )
                 )
             application._vsms_check_participant()
@@ -756,7 +756,7 @@ class VsmsContestApplication(models.Model):
                     self.env._(
                         "«%(application)s» can be rejected only while "
                         "applications are open.",
-                        application=application.display_label,
+                        application=application.display_name,
                     )
                 )
             if application.state == "admitted":
@@ -772,7 +772,7 @@ class VsmsContestApplication(models.Model):
                         "«%(contest)s» is being judged or closed: "
                         "«%(application)s» cannot be withdrawn now.",
                         contest=application.contest_id.name,
-                        application=application.display_label,
+                        application=application.display_name,
                     )
                 )
             if application.state == "admitted":
