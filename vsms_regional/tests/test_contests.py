@@ -368,6 +368,22 @@ class TestContestBadInput(VsmsContestCommon):
         with self.assertRaisesText(ValidationError, "is not in the Jury group"):
             self.seat(self.contest, self.user_outsider)
 
+    def test_invite_and_progress_before_results(self):
+        apps = self.judging(2)
+        with self.assertRaisesText(UserError, "are not final yet"):
+            self.contest.action_invite_to_vsms()
+        self.mark(self.user_j2, apps[0], 3, 2)
+        mine = apps.with_user(self.user_j2)
+        self.assertEqual(mine.mapped("my_mark_done"), [2, 0])
+        self.assertEqual(mine.mapped("my_mark_total"), [2, 2])
+        self.assertEqual(
+            self.Application.with_user(self.user_j2).search(
+                [("my_marked", "=", False)]
+            ),
+            apps[1],
+        )
+        self.assertFalse(apps[0].is_fully_marked, "the others have not marked it")
+
     def test_start_judging_needs_admitted(self):
         self.contest.action_open()
         self.apply(self.contest, "Ждущий Ян Ильич")
