@@ -319,13 +319,17 @@ class VsmsContest(models.Model):
                     raise UserError(
                         self.env._("A new contest has no results to publish.")
                     )
-            if vals.get("vsms_plan_item_id") and not vals.get("vsms_occurrence_id"):
-                # an item held once (the 2021 contests): its only occurrence
-                item = self.env["vsms.plan.item"].browse(vals["vsms_plan_item_id"])
-                occurrences = item.sudo().occurrence_ids
-                if len(occurrences) == 1:
-                    vals["vsms_occurrence_id"] = occurrences.id
+            self._vsms_default_occurrence(vals)
         return super().create(vals_list)
+
+    @api.model
+    def _vsms_default_occurrence(self, vals):
+        """An item held once (the 2021 contests): its only occurrence."""
+        if vals.get("vsms_plan_item_id") and "vsms_occurrence_id" not in vals:
+            item = self.env["vsms.plan.item"].browse(vals["vsms_plan_item_id"])
+            occurrences = item.sudo().occurrence_ids
+            if len(occurrences) == 1:
+                vals["vsms_occurrence_id"] = occurrences.id
 
     def write(self, vals):
         if ("state" in vals or "results_published" in vals) and not guard.allowed(
@@ -340,6 +344,8 @@ class VsmsContest(models.Model):
         if "state" in vals:
             self._check_transition(vals["state"])
         self._check_locked(vals)
+        vals = dict(vals)
+        self._vsms_default_occurrence(vals)
         res = super().write(vals)
         rules = {"tie_break", "rank_by_grade", "winner_min_ratio", "prize_quota_ratio"}
         if rules & set(vals) or "prize_places" in vals:

@@ -368,6 +368,21 @@ class TestContestBadInput(VsmsContestCommon):
         with self.assertRaisesText(ValidationError, "is not in the Jury group"):
             self.seat(self.contest, self.user_outsider)
 
+    def test_draft_application_submitted_and_plan_period(self):
+        self.contest.action_open()
+        draft = self.apply(self.contest, "Черновой Ян Ильич", state="draft")
+        self.assertEqual(draft.state, "draft")
+        with self.assertRaisesText(UserError, "cannot go from"):
+            draft.action_admit()
+        draft.action_submit()
+        self.assertEqual(draft.state, "submitted")
+        item = self.make_item(name="Конкурс", schedule_text="апрель")
+        with self.assertRaisesText(ValidationError, "outside its plan period"):
+            self.contest.write(
+                {"vsms_plan_item_id": item.id, "date_results": "2030-05-20"}
+            )
+        self.assertFalse(self.contest.vsms_plan_item_id)
+
     def test_invite_and_progress_before_results(self):
         apps = self.judging(2)
         with self.assertRaisesText(UserError, "are not final yet"):
