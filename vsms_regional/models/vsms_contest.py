@@ -314,11 +314,8 @@ class VsmsContest(models.Model):
         for vals in vals_list:
             if vals.get("state", "draft") != "draft":
                 raise UserError(self.env._("A new contest starts as a draft."))
-            for name in ("results_published",):
-                if vals.get(name):
-                    raise UserError(
-                        self.env._("A new contest has no results to publish.")
-                    )
+            if vals.get("results_published"):
+                raise UserError(self.env._("A new contest has no results to publish."))
             self._vsms_default_occurrence(vals)
         return super().create(vals_list)
 
