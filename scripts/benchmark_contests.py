@@ -1,5 +1,6 @@
 """Contest scoring at scale: scores and ranks of 200 applications × 7 jurors ×
-6 criteria (8 400 marks), against a raw-SQL baseline computing the same means.
+6 criteria (8 400 marks, less those of 9 declared conflicts), against a
+raw-SQL baseline computing the same means.
 
 Run inside ``odoo-bin shell`` against a database with vsms_regional installed;
 everything it creates is rolled back at the end:
