@@ -54,6 +54,9 @@ class VsmsContestScore(models.Model):
     criterion_sequence = fields.Integer(
         related="criterion_id.sequence", store=True, string="Criterion order"
     )
+    criterion_description = fields.Text(
+        related="criterion_id.description", string="Description"
+    )
     max_score = fields.Float(related="criterion_id.max_score", string="Maximum")
     weight = fields.Float(related="criterion_id.weight")
     value = fields.Float(string="Mark", digits=(16, 2))
