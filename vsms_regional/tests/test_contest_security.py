@@ -59,9 +59,11 @@ class TestContestSecurity(VsmsContestCommon):
             self.pending.with_user(self.user_j2).read(["display_label"])
 
     def test_juror_reads_and_writes_only_own_marks(self):
+        self.contest_a.criterion_ids[0].description = "Число проведённых сходов"
         mine = self.Score.with_user(self.user_j2).search([])
         self.assertEqual(mine.juror_user_id, self.user_j2)
         self.assertEqual(len(mine), 4)
+        self.assertIn("Число проведённых сходов", mine.mapped("criterion_description"))
         others = self.Score.search(
             [
                 ("juror_user_id", "=", self.user_chair.id),
