@@ -49,7 +49,16 @@ class VsmsContestUiCommon(VsmsContactCommon):
                     (0, 0, {"name": "Лучшая общественная инициатива", "sequence": 2}),
                 ],
                 "criterion_ids": [
-                    (0, 0, {"name": "Актуальность", "max_score": 10, "sequence": 1}),
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "Актуальность",
+                            "description": "Насколько инициатива нужна жителям",
+                            "max_score": 10,
+                            "sequence": 1,
+                        },
+                    ),
                     (
                         0,
                         0,

@@ -141,6 +141,9 @@ class TestContestViews(VsmsContestUiCommon):
         with form.my_score_ids.edit(0) as line:
             self.assertEqual(line.criterion_id, self.crit_topic)
             self.assertEqual(line.max_score, 10)
+            self.assertEqual(
+                line.criterion_description, "Насколько инициатива нужна жителям"
+            )
             line.value = 7
             line.comment = "Инициатива поддержана жителями"
         with form.my_score_ids.edit(1) as line:
