@@ -32,3 +32,14 @@ from . import event_event
 from . import event_registration
 from . import vsms_plan_occurrence_participant
 from . import vsms_plan_calendar
+from . import vsms_contest
+from . import vsms_contest_nomination
+from . import vsms_contest_criterion
+from . import vsms_contest_juror
+from . import vsms_contest_application
+from . import vsms_contest_score
+from . import vsms_contest_appeal
+from . import vsms_plan_occurrence_contest
+from . import vsms_plan_item_contest
+from . import res_partner_contests
+from . import vsms_consent_guardian

@@ -30,3 +30,13 @@ from . import test_governance_performance
 from . import test_governance_tour
 from . import test_rules_rpc
 from . import test_mailing_consent
+from . import test_contest_marks_import
+from . import test_contest_views
+from . import test_contest_reports
+from . import test_contest_scoring
+from . import test_contests
+from . import test_olympiad
+from . import test_contest_tour
+from . import test_contest_security
+from . import test_contest_performance
+from . import test_contest_2021_data
