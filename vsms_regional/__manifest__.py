@@ -21,6 +21,7 @@
         "security/vsms_security.xml",
         "security/ir.model.access.csv",
         "security/vsms_rules.xml",
+        "security/vsms_election_rules.xml",
         "data/vsms_municipality_data.xml",
         "data/vsms_position_role_data.xml",
         "data/vsms_membership_data.xml",

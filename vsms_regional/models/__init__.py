@@ -32,3 +32,7 @@ from . import event_event
 from . import event_registration
 from . import vsms_plan_occurrence_participant
 from . import vsms_plan_calendar
+from . import vsms_election
+from . import vsms_election_district
+from . import vsms_candidate
+from . import vsms_election_participation
