@@ -36,3 +36,10 @@ from . import vsms_election
 from . import vsms_election_district
 from . import vsms_candidate
 from . import vsms_election_participation
+from . import vsms_mandate_topic
+from . import vsms_mandate
+from . import res_partner_mandates
+from . import vsms_election_mandates
+from . import vsms_election_district_mandates
+from . import vsms_candidate_mandates
+from . import vsms_plan_item_mandates
