@@ -36,6 +36,9 @@ from . import vsms_election
 from . import vsms_election_district
 from . import vsms_candidate
 from . import vsms_election_participation
+from . import vsms_plan_occurrence_election
+from . import vsms_plan_item_election
+from . import res_partner_elections
 from . import vsms_mandate_topic
 from . import vsms_mandate
 from . import res_partner_mandates
