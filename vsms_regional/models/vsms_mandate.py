@@ -9,8 +9,8 @@ from ..tools.guard import allowed, allowing
 MANDATE_STATES = [
     ("received", "Received"),
     ("accepted", "Accepted"),
-    ("in_progress", "In Progress"),
-    ("done", "Done"),
+    ("in_progress", "In Work"),
+    ("done", "Fulfilled"),
     ("rejected", "Rejected"),
 ]
 # How a mandate's status moves, whoever writes it (the buttons do the same):
@@ -71,14 +71,11 @@ class VsmsMandate(models.Model):
         "if they are in the contacts.",
     )
     author_name = fields.Char(
-        string="Author Name",
         tracking=True,
         help="Who gave the mandate, when they are not in the contacts: "
         "«Жители д. 5 по ул. Ленина», «Собрание жителей д. Михайловка».",
     )
-    author_address = fields.Char(
-        string="Author Address", help="The authors' address or the object concerned."
-    )
+    author_address = fields.Char(help="The authors' address or the object concerned.")
     signatures = fields.Integer(
         tracking=True, help="How many voters signed the mandate."
     )
@@ -93,7 +90,6 @@ class VsmsMandate(models.Model):
     )
     candidate_id = fields.Many2one(
         "vsms.candidate",
-        string="Candidate",
         index=True,
         ondelete="set null",
         tracking=True,
@@ -115,7 +111,6 @@ class VsmsMandate(models.Model):
     )
     district_id = fields.Many2one(
         "vsms.election.district",
-        string="District",
         compute="_compute_district_id",
         store=True,
         readonly=False,
@@ -176,7 +171,6 @@ class VsmsMandate(models.Model):
     )
     decision_id = fields.Many2one(
         "vsms.decision",
-        string="Decision",
         index=True,
         ondelete="set null",
         tracking=True,

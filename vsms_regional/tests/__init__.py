@@ -31,3 +31,5 @@ from . import test_governance_tour
 from . import test_rules_rpc
 from . import test_mailing_consent
 from . import test_mandates
+from . import test_mandate_security
+from . import test_mandate_report

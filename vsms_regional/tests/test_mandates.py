@@ -106,7 +106,7 @@ class TestMandateWorkflow(VsmsMandateCommon):
         )
         self.assertEqual(
             sorted(tracked.mapped("new_value_char")),
-            ["Accepted", "Done", "In Progress"],
+            ["Accepted", "Fulfilled", "In Work"],
         )
 
     def test_refused_moves(self):
@@ -135,7 +135,7 @@ class TestMandateWorkflow(VsmsMandateCommon):
     def test_created_as_received_only(self):
         with self.assertRaisesText(UserError, "Accepted"):
             self.make_mandate(env=self.env(user=self.user_staff), state="accepted")
-        with self.assertRaisesText(UserError, "Done"):
+        with self.assertRaisesText(UserError, "Fulfilled"):
             self.make_mandate(state="done", result="Сделано")
         self.assertFalse(self.Mandate.search([]))
 
