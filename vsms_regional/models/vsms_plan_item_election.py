@@ -2,7 +2,7 @@ from odoo import fields, models
 
 
 class VsmsPlanItem(models.Model):
-    _inherit = "vsms.plan.item"
+    _inherit = "vsms.plan.item"  # pylint: disable=consider-merging-classes-inherited
 
     election_ids = fields.One2many(
         "vsms.election", "vsms_plan_item_id", string="Elections"

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 
 
 class VsmsPlanOccurrence(models.Model):
-    _inherit = "vsms.plan.occurrence"
+    _inherit = "vsms.plan.occurrence"  # pylint: disable=consider-merging-classes-inherited
 
     election_ids = fields.One2many(
         "vsms.election", "vsms_occurrence_id", string="Elections"

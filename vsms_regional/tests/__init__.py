@@ -33,3 +33,9 @@ from . import test_mailing_consent
 from . import test_mandates
 from . import test_mandate_security
 from . import test_mandate_report
+from . import test_election_results_tools
+from . import test_elections
+from . import test_election_import
+from . import test_election_security
+from . import test_election_2021_data
+from . import test_election_performance

@@ -81,9 +81,11 @@ class VsmsElectionResultImport(models.TransientModel):
             for number, row in enumerate(rows, start=1)
             if any(cell_text(cell) for cell in row)
         ]
-        # a header row: its votes column is not a number
-        if rows and parse_int(rows[0][1][2] if len(rows[0][1]) > 2 else "") is None:
-            rows = rows[1:]
+        # a header row: neither its district nor its votes are numbers
+        if rows:
+            first = [*rows[0][1], "", "", ""]
+            if parse_int(first[0]) is None and parse_int(first[2]) is None:
+                rows = rows[1:]
         districts = election.district_ids
         by_number = {d.number: d for d in districts if d.number}
         lists = districts.filtered(lambda d: d.kind == "list")
