@@ -123,3 +123,24 @@ class TestMandatesOnContactsOutsideVsms(VsmsMandateCommon):
         with Form(self.deputy.with_user(self.user_staff)) as form:
             self.assertEqual(form.vsms_mandate_count, 1)
             self.assertEqual(form.vsms_mandate_deputy_count, 1)
+
+    def test_forms_show_mandates_to_staff_only(self):
+        staff_env = self.env(user=self.user_staff)
+        for model in ("vsms.election", "vsms.election.district", "vsms.candidate"):
+            with self.subTest(model=model):
+                arch = staff_env[model].get_views([(False, "form")])["views"]["form"][
+                    "arch"
+                ]
+                self.assertIn("action_open_mandates", arch)
+        arch = staff_env["res.partner"].get_views([(False, "form")])["views"]["form"][
+            "arch"
+        ]
+        self.assertIn("action_vsms_open_mandates", arch)
+        self.assertIn("action_vsms_print_mandates", arch)
+        for user in (self.clerk, self.user_jury):
+            with self.subTest(user=user.login):
+                arch = self.env(user=user)["res.partner"].get_views([(False, "form")])[
+                    "views"
+                ]["form"]["arch"]
+                self.assertNotIn("vsms_mandate_count", arch)
+                self.assertNotIn("action_vsms_open_mandates", arch)

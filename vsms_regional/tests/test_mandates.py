@@ -405,3 +405,32 @@ class TestMandateCounts(VsmsMandateCommon):
             queries.append(self.cr.sql_log_count - start)
         self.assertEqual(queries[1], queries[2])
         self.assertLessEqual(queries[2], 4)
+
+    def test_pivot_topic_by_municipality_by_state(self):
+        roads = self.make_mandate(
+            district_id=self.district_center.id,
+            topic_ids=[self.topic_roads.id, self.topic_housing.id],
+        )
+        self.make_mandate(
+            municipality_id=self.safonovo.id, topic_ids=[self.topic_roads.id]
+        )
+        roads.write({"state": "accepted"})
+        groups = self.Mandate.with_user(self.user_staff).formatted_read_group(
+            [], ["topic_ids", "municipality_id", "state"], ["__count"]
+        )
+        cells = {
+            (g["topic_ids"][1], g["municipality_id"][1], g["state"]): g["__count"]
+            for g in groups
+        }
+        self.assertEqual(
+            cells,
+            {
+                ("Дороги", self.vyazma.name, "accepted"): 1,
+                ("ЖКХ", self.vyazma.name, "accepted"): 1,
+                ("Дороги", self.safonovo.name, "received"): 1,
+            },
+        )
+        # the shipped pivot view groups the same way
+        arch = self.env.ref("vsms_regional.vsms_mandate_view_pivot").arch
+        for name in ("topic_ids", "municipality_id", "state"):
+            self.assertIn(f'name="{name}"', arch)
