@@ -1,9 +1,9 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 from psycopg2.errors import UniqueViolation
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .election_common import ElectionCommon
@@ -582,3 +582,35 @@ class TestElectionPlanRollUp(ElectionCommon):
         item = self.make_item(name="Участие в выборах", schedule_text="май – июнь")
         with self.assertRaisesText(ValidationError, "13.09.2030"):
             self.election.vsms_occurrence_id = item.occurrence_ids
+
+
+@tagged("post_install", "-at_install")
+class TestElectionForms(ElectionCommon):
+    def test_staff_fill_an_election_in_its_form(self):
+        env = self.env(user=self.user_staff)
+        with Form(env["vsms.election"]) as form:
+            form.name = "Выборы Главы Сафоновского округа"
+            form.level = "municipal"
+            form.municipality_id = self.safonovo
+            form.date_start = date(2030, 9, 15)
+            form.date_end = date(2030, 9, 15)
+            with form.district_ids.new() as line:
+                line.number = 1
+                line.name = "Единый"
+        election = form.record
+        election.action_campaign()
+        with Form(election) as form:
+            with form.candidate_ids.new() as line:
+                line.district_id = election.district_ids
+                line.partner_id = self.head
+            with form.participation_ids.new() as line:
+                line.partner_id = self.deputy
+                line.role = "programme"
+        candidate = election.candidate_ids
+        self.assertEqual(candidate.partner_id, self.head)
+        self.assertEqual(candidate.state, "proposed")
+        self.assertEqual(election.participation_ids.role, "programme")
+        with Form(candidate) as form:
+            form.nominated_by = "branch"
+            form.branch_support = "nominated"
+        self.assertEqual(candidate.branch_support, "nominated")
