@@ -44,6 +44,15 @@ class TestMandateNumbers(VsmsMandateCommon):
         self.assertEqual(mandate.number, "Н-2044-002", "the number follows the year")
         self.assertEqual(self.Mandate.search_count([("number", "=", "Н-2044-002")]), 1)
 
+    def test_copy_is_a_new_received_mandate(self):
+        mandate = self.make_mandate(date="2047-03-01", deadline="2047-04-01")
+        mandate.write({"state": "rejected", "rejection_reason": "Дубль"})
+        copy = mandate.with_user(self.user_staff).copy()
+        self.assertEqual(copy.number, "Н-2047-002")
+        self.assertEqual(copy.state, "received")
+        self.assertFalse(copy.rejection_reason)
+        self.assertEqual(copy.name, mandate.name)
+
     def test_number_cannot_be_written(self):
         mandate = self.make_mandate(date="2045-04-01")
         for user in (self.user_staff, self.user_manager):
