@@ -5,7 +5,7 @@ from odoo import fields, models
 
 
 class VsmsPlanItem(models.Model):
-    _inherit = "vsms.plan.item"
+    _inherit = "vsms.plan.item"  # pylint: disable=consider-merging-classes-inherited
 
     mandate_count = fields.Integer(
         string="Voters' Mandates", compute="_compute_mandate_count"
