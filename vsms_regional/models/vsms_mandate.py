@@ -431,14 +431,16 @@ class VsmsMandate(models.Model):
                         number=vals["number"],
                     )
                 )
-            if vals.get("state", "received") != "received":
+            if vals.get("state", "received") != "received" or vals.get("date_done"):
                 labels = dict(self._fields["state"]._description_selection(self.env))
+                # a date of execution claims a fulfilled mandate
+                state = vals.get("state") or "done"
                 raise UserError(
                     self.env._(
                         "A new voters' mandate is registered as received, not "
                         "«%(state)s»; it then moves through its statuses "
                         "(«%(mandate)s»).",
-                        state=labels.get(vals["state"], vals["state"]),
+                        state=labels.get(state, state),
                         mandate=vals.get("name") or "",
                     )
                 )

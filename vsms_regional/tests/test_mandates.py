@@ -146,6 +146,8 @@ class TestMandateWorkflow(VsmsMandateCommon):
             self.make_mandate(env=self.env(user=self.user_staff), state="accepted")
         with self.assertRaisesText(UserError, "Fulfilled"):
             self.make_mandate(state="done", result="Сделано")
+        with self.assertRaisesText(UserError, "Fulfilled"):
+            self.make_mandate(date_done="2030-07-01")
         self.assertFalse(self.Mandate.search([]))
 
     def test_rejection_needs_a_reason(self):
