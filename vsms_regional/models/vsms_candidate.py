@@ -10,11 +10,11 @@ from ..tools import guard
 from ..tools.election_results import ranks, vote_shares
 
 CANDIDATE_STATES = [
-    ("proposed", "Proposed"),
+    ("proposed", "Put forward"),
     ("nominated", "Nominated"),
-    ("registered", "Registered"),
+    ("registered", "Registered to stand"),
     ("refused", "Registration refused"),
-    ("withdrawn", "Withdrawn"),
+    ("withdrawn", "Withdrew"),
     ("cancelled", "Registration annulled/cancelled"),
     ("elected", "Elected"),
     ("not_elected", "Not elected"),
