@@ -146,6 +146,7 @@ class VsmsCandidate(models.Model):
         index=True,
         tracking=True,
         copy=False,
+        group_expand=True,
     )
     date_state = fields.Date(
         string="Status Since", copy=False, readonly=True, index=True
