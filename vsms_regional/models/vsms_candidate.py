@@ -6,7 +6,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
-from ..tools import guard
 from ..tools.election_results import ranks, vote_shares
 
 CANDIDATE_STATES = [
@@ -34,8 +33,8 @@ CANDIDATE_TRANSITIONS = {
     "not_elected": {"elected"},
 }
 # The election statuses in which a candidate may be put into a status (by a
-# creation or a move).  Results are set by «Утвердить итоги» while the
-# election is in voting (guard CONFIRM_RESULTS), or by hand once it has results.
+# creation or a move).  Results are set by «Утвердить итоги», or by hand from
+# the voting on: a tie decided by lot before confirming, a court decision after.
 ELECTION_STATES_FOR = {
     "proposed": {"planned", "campaign", "voting", "results"},
     "nominated": {"campaign"},
@@ -43,13 +42,14 @@ ELECTION_STATES_FOR = {
     "refused": {"campaign"},
     "withdrawn": {"campaign", "voting"},
     "cancelled": {"campaign", "voting"},
-    "elected": {"results"},
-    "not_elected": {"results"},
+    "elected": {"voting", "results"},
+    "not_elected": {"voting", "results"},
 }
 ON_BALLOT = ("registered", "elected", "not_elected")
 # The day a status was reached, filled in when it is reached during the
 # campaign (staff type it when recording a past election).
 DATE_FIELDS = {"nominated": "date_nominated", "registered": "date_registered"}
+# «Утвердить итоги» is making its changes (tools/guard.py).
 CONFIRM_RESULTS = "vsms.election.confirm_results"
 # What a closed election's candidates can no longer change.
 FROZEN_FIELDS = {
@@ -372,10 +372,7 @@ class VsmsCandidate(models.Model):
     def _vsms_check_election_state(self, new_state):
         self.ensure_one()
         election = self.election_id
-        allowed = set(ELECTION_STATES_FOR[new_state])
-        if new_state in ("elected", "not_elected") and guard.allowed(CONFIRM_RESULTS):
-            allowed.add("voting")
-        if election.state not in allowed:
+        if election.state not in ELECTION_STATES_FOR[new_state]:
             raise UserError(
                 self.env._(
                     "Candidate %(candidate)s cannot become «%(new)s» while the "

@@ -313,8 +313,8 @@ class VsmsElection(models.Model):
     def _vsms_results_by_votes(self):
         """``(elected, not elected)`` candidates of the single- and
         multi-mandate districts: the registered candidates with the most votes
-        take the seats.  A tie at the cutoff raises a UserError naming the
-        district and the tied candidates."""
+        take the seats that are not yet given by hand.  A tie at the cutoff
+        raises a UserError naming the district and the tied candidates."""
         Candidate = self.env["vsms.candidate"]
         elected, not_elected = Candidate, Candidate
         for election in self:
@@ -334,21 +334,28 @@ class VsmsElection(models.Model):
             ballot = district.candidate_ids.filtered(lambda c: c.state == "registered")
             if not ballot:
                 continue
+            # seats already given by hand (a tie decided by lot)
+            seats = district.seats - len(
+                district.candidate_ids.filtered(lambda c: c.state == "elected")
+            )
+            if seats <= 0:
+                not_elected |= ballot
+                continue
             votes = {candidate: candidate.votes for candidate in ballot}
             try:
-                won = winners(votes, district.seats)
+                won = winners(votes, seats)
             except TieAtCutoff as tie:
                 raise UserError(
                     self.env._(
                         "District «%(district)s»: %(candidates)s have %(votes)s "
-                        "votes each and cannot all take the %(seats)s seat(s). "
-                        "Decide who is elected (e.g. by lot or a repeat vote) "
-                        "and set it by hand after confirming the other "
-                        "districts, or correct the votes.",
+                        "votes each and cannot all take the %(seats)s remaining "
+                        "seat(s). Decide who is elected (by lot or a repeat "
+                        "vote), mark them «Elected» by hand and confirm the "
+                        "results again, or correct the votes.",
                         district=district.display_name,
                         candidates=", ".join(c.partner_id.name for c in tie.keys),
                         votes=tie.votes,
-                        seats=district.seats,
+                        seats=seats,
                     )
                 ) from None
             won = Candidate.union(*won)

@@ -327,6 +327,22 @@ class TestElectionResults(ElectionCommon):
             )
         )
 
+    def test_tie_decided_by_lot(self):
+        self.vote(self.single_candidates, [500, 300, 200])
+        self.vote(self.multi_candidates, [400, 300, 200, 200, 50])
+        with self.assertRaises(UserError):
+            self.election.action_confirm_results()
+        # the lot gives the last seat to Морозов
+        self.multi_candidates[3].action_set_elected()
+        self.assertTrue(self.multi_candidates[3].position_id)
+        self.election.action_confirm_results()
+        self.assertEqual(
+            self.multi_candidates.mapped("state"),
+            ["elected", "elected", "not_elected", "elected", "not_elected"],
+        )
+        self.assertEqual(self.single_candidates[0].state, "elected")
+        self.assertEqual(self.election.elected_count, 4)
+
     def test_tie_below_the_cutoff_is_fine(self):
         self.vote(self.single_candidates, [500, 200, 200])
         self.vote(self.multi_candidates, [400, 300, 200, 100, 100])
