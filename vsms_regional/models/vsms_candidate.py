@@ -65,6 +65,8 @@ FROZEN_FIELDS = {
     "date_nominated",
     "date_registered",
 }
+# What a candidate with a result keeps (their office follows from it).
+RESULT_FIELDS = {"election_id", "district_id", "partner_id"}
 NOMINATED_BY = [
     ("self", "Self-nomination"),
     ("party", "Political party"),
@@ -415,6 +417,8 @@ class VsmsCandidate(models.Model):
         return candidates
 
     def write(self, vals):
+        if RESULT_FIELDS.intersection(vals):
+            self._vsms_check_result_kept(vals)
         if FROZEN_FIELDS.intersection(vals):
             self._vsms_check_not_closed()
             if vals.get("election_id"):
@@ -440,6 +444,21 @@ class VsmsCandidate(models.Model):
         elif new_state == "not_elected":
             moving._vsms_leave_office()
         return res
+
+    def _vsms_check_result_kept(self, vals):
+        for candidate in self.filtered(lambda c: c.state in ("elected", "not_elected")):
+            if any(
+                candidate[field].id != vals[field]
+                for field in RESULT_FIELDS.intersection(vals)
+            ):
+                raise UserError(
+                    self.env._(
+                        "Candidate %(candidate)s is «%(state)s»: the election, "
+                        "the district and the person stay with the result.",
+                        candidate=candidate.partner_id.name,
+                        state=candidate._state_label(candidate.state),
+                    )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_results(self):

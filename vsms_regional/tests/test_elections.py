@@ -368,6 +368,19 @@ class TestElectionResults(ElectionCommon):
         )
         self.assertEqual(runner_up.position_id.date_start, self.election.date_end)
 
+    def test_result_keeps_person_and_district(self):
+        self.vote(self.single_candidates, [500, 300, 200])
+        self.vote(self.multi_candidates, [400, 100, 300, 200, 50])
+        self.election.action_confirm_results()
+        winner = self.single_candidates[0]
+        with self.assertRaisesText(UserError, winner.partner_id.name):
+            winner.district_id = self.multi
+        with self.assertRaisesText(UserError, winner.partner_id.name):
+            winner.partner_id = self.head
+        self.assertEqual(winner.district_id, self.single)
+        # writing the same values is harmless
+        winner.write({"district_id": self.single.id, "note": "Решение ТИК № 12"})
+
     def test_negative_votes(self):
         candidate = self.single_candidates[0]
         with self.assertRaisesText(ValidationError, "-5"):
