@@ -43,3 +43,17 @@ from . import vsms_plan_occurrence_contest
 from . import vsms_plan_item_contest
 from . import res_partner_contests
 from . import vsms_consent_guardian
+from . import vsms_election
+from . import vsms_election_district
+from . import vsms_candidate
+from . import vsms_election_participation
+from . import vsms_plan_occurrence_election
+from . import vsms_plan_item_election
+from . import res_partner_elections
+from . import vsms_mandate_topic
+from . import vsms_mandate
+from . import res_partner_mandates
+from . import vsms_election_mandates
+from . import vsms_election_district_mandates
+from . import vsms_candidate_mandates
+from . import vsms_plan_item_mandates

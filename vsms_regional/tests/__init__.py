@@ -40,3 +40,12 @@ from . import test_contest_tour
 from . import test_contest_security
 from . import test_contest_performance
 from . import test_contest_2021_data
+from . import test_mandates
+from . import test_mandate_security
+from . import test_mandate_report
+from . import test_election_results_tools
+from . import test_elections
+from . import test_election_import
+from . import test_election_security
+from . import test_election_2021_data
+from . import test_election_performance
