@@ -32,3 +32,6 @@ from . import event_event
 from . import event_registration
 from . import vsms_plan_occurrence_participant
 from . import vsms_plan_calendar
+from . import vsms_publication
+from . import vsms_monitoring_topic
+from . import vsms_monitoring_note
