@@ -35,3 +35,8 @@ from . import vsms_plan_calendar
 from . import vsms_publication
 from . import vsms_monitoring_topic
 from . import vsms_monitoring_note
+from . import res_partner_mail_render
+from . import mailing_mailing_vsms
+from . import vsms_plan_item_mailings
+from . import event_event_mailing
+from . import vsms_monitoring_note_digest
