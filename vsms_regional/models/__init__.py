@@ -35,6 +35,14 @@ from . import vsms_plan_calendar
 from . import vsms_publication
 from . import vsms_monitoring_topic
 from . import vsms_monitoring_note
+from . import vsms_publication_coverage_mixin
+from . import event_event_publications
+from . import calendar_event_publications
+from . import res_company_outreach
+from . import res_config_settings_outreach
+from . import vsms_plan_item_publications
+from . import vsms_plan_occurrence_publications
+from . import vsms_municipality_monitoring
 from . import res_partner_mail_render
 from . import mailing_mailing_vsms
 from . import vsms_plan_item_mailings

@@ -29,7 +29,6 @@ class VsmsMonitoringNote(models.Model):
     )
     municipality_id = fields.Many2one(
         "vsms.municipality",
-        string="Municipality",
         required=True,
         index=True,
         ondelete="restrict",
@@ -57,7 +56,6 @@ class VsmsMonitoringNote(models.Model):
     )
     publication_id = fields.Many2one(
         "vsms.publication",
-        string="Publication",
         index=True,
         ondelete="set null",
         check_company=True,

@@ -54,7 +54,7 @@ class VsmsPublication(models.Model):
     url = fields.Char(string="Link")
     reach = fields.Integer(help="Views, circulation or audience, as known.")
     municipality_id = fields.Many2one(
-        "vsms.municipality", string="Municipality", index=True, ondelete="restrict"
+        "vsms.municipality", index=True, ondelete="restrict"
     )
     user_id = fields.Many2one(
         "res.users",
@@ -110,12 +110,8 @@ class VsmsPublication(models.Model):
         readonly=False,
         check_company=True,
     )
-    event_id = fields.Many2one(
-        "event.event", string="Event", index=True, ondelete="set null"
-    )
-    meeting_id = fields.Many2one(
-        "calendar.event", string="Meeting", index=True, ondelete="set null"
-    )
+    event_id = fields.Many2one("event.event", index=True, ondelete="set null")
+    meeting_id = fields.Many2one("calendar.event", index=True, ondelete="set null")
     monitoring_note_ids = fields.One2many(
         "vsms.monitoring.note", "publication_id", string="Monitoring Notes"
     )

@@ -31,3 +31,7 @@ from . import test_governance_tour
 from . import test_rules_rpc
 from . import test_mailing_consent
 from . import test_outreach_mailings
+from . import test_publications
+from . import test_monitoring
+from . import test_outreach_security
+from . import test_outreach_performance
