@@ -80,9 +80,16 @@ class ResCompany(models.Model):
             },
         ]
 
-    def _vsms_coverage_gap_as_of(self):
-        """Today, as the report prints it (dd.mm.yyyy)."""
-        return fields.Date.context_today(self).strftime("%d.%m.%Y")
+    def _vsms_coverage_gap_subtitle(self):
+        """The report's subtitle: whose gaps, how many days, as of today."""
+        self.ensure_one()
+        return self.env._(
+            "%(company)s: held more than %(days)s days ago without a published "
+            "publication, as of %(date)s.",
+            company=self.name,
+            days=self.vsms_coverage_gap_days,
+            date=fields.Date.context_today(self).strftime("%d.%m.%Y"),
+        )
 
     def action_vsms_print_coverage_gaps(self):
         return self.env.ref(
