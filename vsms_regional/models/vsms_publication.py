@@ -116,20 +116,34 @@ class VsmsPublication(models.Model):
         "vsms.monitoring.note", "publication_id", string="Monitoring Notes"
     )
 
+    @api.model
+    def _vsms_source_fields(self):
+        """The links to what a publication covers that realise the work plan
+        (other modules add theirs and extend the computes' dependencies)."""
+        return ["event_id", "meeting_id"]
+
+    def _vsms_source(self):
+        """What the publication covers (as the superuser: the plan links of
+        events and meetings are ВСМС fields)."""
+        self.ensure_one()
+        for fname in self._vsms_source_fields():
+            if self[fname]:
+                return self[fname].sudo()
+        return None
+
     @api.depends("event_id", "meeting_id")
     def _compute_vsms_occurrence_id(self):
         for publication in self:
-            source = publication.event_id or publication.meeting_id
-            if source.sudo().vsms_occurrence_id:
-                publication.vsms_occurrence_id = source.sudo().vsms_occurrence_id
+            source = publication._vsms_source()
+            if source and source.vsms_occurrence_id:
+                publication.vsms_occurrence_id = source.vsms_occurrence_id
 
     @api.depends("vsms_occurrence_id", "event_id", "meeting_id")
     def _compute_vsms_plan_item_id(self):
         for publication in self:
-            source = publication.event_id or publication.meeting_id
-            item = (
-                publication.vsms_occurrence_id.item_id
-                or source.sudo().vsms_plan_item_id
+            source = publication._vsms_source()
+            item = publication.vsms_occurrence_id.item_id or (
+                source and source.vsms_plan_item_id
             )
             if item:
                 publication.vsms_plan_item_id = item
