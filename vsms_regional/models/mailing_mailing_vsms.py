@@ -199,7 +199,7 @@ class MailingMailing(models.Model):
     def _vsms_template_body(self, template_xmlid, details=None):
         """The body of the ready-made letter ``template_xmlid`` (see
         data/vsms_mailing_template_data.xml), with ``details`` (HTML) in its
-        slot for details, or after its text if staff removed the slot."""
+        slot for details, or before its signature if staff removed the slot."""
         template = self.env.ref(template_xmlid).sudo()
         body = template.body_arch or ""
         if details is None:
@@ -208,9 +208,13 @@ class MailingMailing(models.Model):
         details_nodes = html.fragments_fromstring(str(details))
         slot = next(iter(root.find_class("o_vsms_slot")), None)
         if slot is None:
+            # before the signature, the last paragraph of the letter's text
             slot = html.Element("div", {"class": "o_vsms_slot"})
-            texts = root.find_class("o_mail_block_text")
-            (texts[-1] if texts else root).append(slot)
+            columns = root.find_class("o_mail_v_padding")
+            if columns and len(columns[0]):
+                columns[0].insert(len(columns[0]) - 1, slot)
+            else:
+                root.append(slot)
         for child in list(slot):
             slot.remove(child)
         slot.text = None

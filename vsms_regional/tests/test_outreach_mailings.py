@@ -96,6 +96,11 @@ class TestMailingTemplates(OutreachMailingCommon):
                 self.assertIn('t-out="object.vsms_salutation"', template.body_arch)
                 self.assertIn(SIGNATURE, template.body_arch)
                 self.assertIn("/unsubscribe_from_list", template.body_arch)
+                # where the details of an event, a contest or a digest go
+                self.assertEqual(
+                    "o_vsms_slot" in template.body_arch,
+                    xmlid != "mailing_vsms_template_election",
+                )
         self.assertNotIn(
             self.env.ref("vsms_regional.mailing_vsms_template_event"),
             self.Mailing.search([]),
@@ -229,7 +234,7 @@ class TestPreparedMailings(OutreachMailingCommon):
 
     def test_template_without_its_slot(self):
         """Staff may rework a letter and drop its slot: the details then
-        come after its text."""
+        come before its signature."""
         template = self.env.ref("vsms_regional.mailing_vsms_template_event")
         template.body_arch = template.body_arch.replace("o_vsms_slot", "o_gone")
         __, body = self.Mailing._vsms_template_body(
@@ -237,6 +242,8 @@ class TestPreparedMailings(OutreachMailingCommon):
         )
         self.assertIn('<div class="o_vsms_slot"><p>Подробности</p></div>', body)
         self.assertIn("[дата]", body)
+        self.assertLess(body.index("Подробности"), body.index("С уважением"))
+        self.assertLess(body.index("Приглашаем Вас"), body.index("Подробности"))
 
     def test_invitation_is_for_staff(self):
         for user in (self.marketer, self.user_jury, self.user_outsider):
