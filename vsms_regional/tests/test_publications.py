@@ -337,3 +337,37 @@ class TestPublicationBadInput(PublicationCommon):
                 vsms_plan_item_id=self.item_presidium.id,
                 vsms_occurrence_id=self.occurrence.id,
             )
+
+
+@tagged("post_install", "-at_install")
+class TestPublicationViews(PublicationCommon):
+    def test_views_load_for_staff(self):
+        Publication = self.env["vsms.publication"].with_user(self.user_staff)
+        views = Publication.get_views(
+            [
+                (False, kind)
+                for kind in ("list", "form", "kanban", "calendar", "pivot", "graph")
+            ]
+            + [(False, "search")]
+        )["views"]
+        self.assertIn('interval="month"', views["pivot"]["arch"])
+        self.assertIn("channel", views["pivot"]["arch"])
+        self.assertIn("searchpanel", views["search"]["arch"])
+        self.assertIn("action_publish", views["form"]["arch"])
+
+    def test_search_panel_by_channel(self):
+        self.make_publication(channel="vk")
+        self.make_publication(channel="vk", kind="article")
+        self.make_publication(channel="tv")
+        panel = (
+            self.env["vsms.publication"]
+            .with_user(self.user_staff)
+            .search_panel_select_multi_range("channel", enable_counters=True)
+        )
+        counts = {value["id"]: value["__count"] for value in panel["values"]}
+        self.assertEqual(counts["vk"], 2)
+        self.assertEqual(counts["tv"], 1)
+        internet = self.env["vsms.publication"].search(
+            [("channel", "in", ("vsms_site", "branch_site", "vk", "telegram", "max"))]
+        )
+        self.assertEqual(len(internet), 2)
