@@ -48,3 +48,4 @@ from . import mailing_mailing_vsms
 from . import vsms_plan_item_mailings
 from . import event_event_mailing
 from . import vsms_monitoring_note_digest
+from . import vsms_consent_publications

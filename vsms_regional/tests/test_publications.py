@@ -371,3 +371,29 @@ class TestPublicationViews(PublicationCommon):
             [("channel", "in", ("vsms_site", "branch_site", "vk", "telegram", "max"))]
         )
         self.assertEqual(len(internet), 2)
+
+
+@tagged("post_install", "-at_install")
+class TestConsentWithdrawal(PublicationCommon):
+    def test_withdrawal_lists_publications(self):
+        consent = self.env["vsms.consent"].create(
+            {
+                "partner_id": self.head.id,
+                "kind": "publication",
+                "date_given": "2020-01-01",
+            }
+        )
+        published = self.make_publication(
+            name="Интервью главы",
+            quoted_partner_ids=[self.head.id],
+            url="https://vk.com/vsms_smolensk?w=wall-1_10",
+        )
+        published.action_publish()
+        draft = self.make_publication(
+            name="Черновик интервью", quoted_partner_ids=[self.head.id]
+        )
+        consent.action_withdraw()
+        bodies = " ".join(consent.message_ids.mapped("body"))
+        self.assertIn("Интервью главы", bodies)
+        self.assertIn("vk.com/vsms_smolensk", bodies)
+        self.assertNotIn(draft.name, bodies)
