@@ -94,18 +94,26 @@ class MailingMailing(models.Model):
         data/vsms_membership_data.xml), so that those it leaves out for want
         of a consent are counted too."""
         self.ensure_one()
-        return Domain(self._parse_mailing_domain()).map_conditions(
-            lambda condition: Domain.TRUE
-            if condition.field_expr == "vsms_mailing_allowed"
-            else condition
-        )
+
+        def without_consent(condition):
+            value = condition.value
+            values = value if isinstance(value, (list, tuple, set)) else [value]
+            if (
+                condition.field_expr == "vsms_mailing_allowed"
+                and condition.operator in ("=", "in")
+                and list(values) == [True]
+            ):
+                return Domain.TRUE
+            return condition
+
+        return Domain(self._parse_mailing_domain()).map_conditions(without_consent)
 
     def _vsms_left_out(self):
         """{reason: contacts} of the segment's contacts who will not receive
         this mailing to contacts: no e-mail address, a blacklisted address
         (always for people of the contact base; for others when the mailing
         honours the blacklist), or no mailing consent in force (152-ФЗ, see
-        ``_get_recipients_domain``).  Three queries, whatever the size."""
+        ``_get_recipients_domain``).  The same few queries, whatever the size."""
         self.ensure_one()
         Partner = self.env["res.partner"]
         left_out = dict.fromkeys(LEFT_OUT_REASONS, Partner)

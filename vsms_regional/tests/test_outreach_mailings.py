@@ -322,6 +322,16 @@ class TestLeftOut(OutreachMailingCommon):
         )
         self.assertEqual(mailing.vsms_left_out_count, 0)  # sent: no banner
 
+    def test_only_the_consent_condition_is_set_aside(self):
+        """«Without consent» segments keep their meaning."""
+        mailing = self._mailing(
+            [("id", "in", self.people.ids), ("vsms_mailing_allowed", "=", False)]
+        )
+        # the deputy, Orlov, the blacklisted Zaitsev: left out; the customer
+        # outside the base has no consent either, and is mailed
+        self.assertEqual(mailing.vsms_left_out_count, 3)
+        self.assertEqual(mailing.vsms_left_out_no_consent_count, 2)
+
     def test_blacklisted_customer_is_left_out_when_the_blacklist_is_honoured(self):
         self.env["mail.blacklist"].sudo()._add("info@romashka.example.com")
         mailing = self._mailing([("id", "=", self.customer.id)])
