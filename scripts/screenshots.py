@@ -17,8 +17,12 @@ and its March 2021 meeting with decisions to the database (use a throwaway
 one) and also writes docs/images/contact_vsms.png (a contact's ВСМС tab),
 docs/images/admission_pipeline.png (the admission kanban),
 docs/images/meeting_form.png (the meeting's decisions) and
-docs/images/protocol_pdf.png (its protocol).  Messages that the
-page wrote to the browser console are printed at the end.
+docs/images/protocol_pdf.png (its protocol).  With --sample-contest it
+also sets up the city's 2021 contest (criteria, the administrator as chair
+of its jury, three applications of October 2021, some marks) and writes
+docs/images/contest_form.png (the contest form) and
+docs/images/contest_marking.png (the jurors' marking screen).  Messages that
+the page wrote to the browser console are printed at the end.
 """
 
 import argparse
@@ -91,6 +95,12 @@ class Odoo:
         if "/web/login" in response.url:
             fail(f"login as {login!r} failed")
         self.session_id = self.session.cookies.get("session_id")
+        info = self.session.post(
+            f"{self.url}/web/session/get_session_info",
+            json={"jsonrpc": "2.0", "method": "call", "params": {}},
+            timeout=60,
+        ).json()
+        self.uid = info["result"]["uid"]
 
     def call(self, model, method, *args, **kwargs):
         response = self.session.post(
@@ -582,6 +592,108 @@ def shoot_admission(browser, odoo, out):
     browser.screenshot(out / "admission_pipeline.png")
 
 
+CONTEST_XMLID = "vsms_regional.vsms_contest_2021_tos_city"
+CONTEST_APPLICANTS = [
+    ("Ковалёв Андрей Николаевич", "ТОС «Заднепровье»", "2021-10-12 09:00:00"),
+    ("Белкина Светлана Петровна", "ТОС «Южный»", "2021-10-20 11:30:00"),
+    ("Новиков Игорь Сергеевич", "ТОС «Северный»", "2021-11-02 15:00:00"),
+]
+
+
+def add_sample_contest(odoo):
+    """The city's 2021 contest judged: two criteria, the administrator as
+    chair, three applications (submitted in October–November 2021) in the
+    initiative nomination, and the chair's marks of the first one."""
+    contest_id = odoo.xmlid_to_id(CONTEST_XMLID)
+    [contest] = odoo.call(
+        "vsms.contest", "read", [contest_id], fields=["state", "nomination_ids"]
+    )
+    if contest["state"] == "draft":
+        odoo.call(
+            "vsms.contest",
+            "write",
+            [contest_id],
+            {
+                "date_open": "2021-10-01",
+                "date_close": "2021-11-30",
+                "date_results": "2021-12-10",
+                "prize_places": 3,
+                "criterion_ids": [
+                    (0, 0, {"name": "Значимость для жителей", "max_score": 10}),
+                    (0, 0, {"name": "Участие жителей", "max_score": 10}),
+                    (0, 0, {"name": "Результат", "max_score": 5, "weight": 2}),
+                ],
+                "juror_ids": [
+                    (0, 0, {"user_id": odoo.uid, "role": "chair"}),
+                ],
+            },
+        )
+        odoo.call("vsms.contest", "action_open", [contest_id])
+        nomination_id = contest["nomination_ids"][-1]
+        ids = [
+            odoo.call(
+                "vsms.contest.application",
+                "create",
+                {
+                    "contest_id": contest_id,
+                    "nomination_id": nomination_id,
+                    "applicant_name": name,
+                    "organization": organization,
+                    "date_submitted": submitted,
+                },
+            )
+            for name, organization, submitted in CONTEST_APPLICANTS
+        ]
+        odoo.call("vsms.contest.application", "action_admit", ids)
+        odoo.call("vsms.contest", "action_start_judging", [contest_id])
+        lines = odoo.call(
+            "vsms.contest.score",
+            "search",
+            [("application_id", "=", ids[0])],
+            order="criterion_sequence, criterion_id",
+        )
+        for line, value in zip(lines, (9, 8, 4), strict=True):
+            odoo.call("vsms.contest.score", "write", [line], {"value": value})
+    first = odoo.call(
+        "vsms.contest.application",
+        "search",
+        [("contest_id", "=", contest_id)],
+        order="date_submitted",
+        limit=1,
+    )
+    return contest_id, first[0]
+
+
+def shoot_contest(browser, odoo, contest_id, application_id, out):
+    browser.navigate(
+        f"{odoo.url}/odoo/action-vsms_regional.vsms_contest_action/{contest_id}"
+    )
+    browser.wait_for(
+        "document.querySelector('.o_form_view .o_notebook .nav-link[name=criteria]')",
+        "the contest form",
+    )
+    browser.evaluate(
+        "(() => { document.querySelector("
+        "'.o_notebook .nav-link[name=criteria]').click(); return true; })()"
+    )
+    browser.wait_for(
+        "document.querySelector('.o_field_widget[name=criterion_ids] .o_data_row')",
+        "the criteria tab",
+    )
+    browser.wait_idle()
+    browser.screenshot(out / "contest_form.png")
+    browser.navigate(
+        f"{odoo.url}/odoo/action-vsms_regional.vsms_contest_application_action_my_marks/"
+        f"{application_id}"
+    )
+    browser.wait_for(
+        "document.querySelector('.o_field_widget[name=my_score_ids] .o_data_row')",
+        "the marking screen",
+    )
+    browser.wait_idle()
+    browser.screenshot(out / "contest_marking.png")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", default="http://127.0.0.1:8069")
@@ -602,12 +714,18 @@ def main():
         action="store_true",
         help="add sample people and shoot the contact base (throwaway databases only)",
     )
+    parser.add_argument(
+        "--sample-contest",
+        action="store_true",
+        help="judge the city's 2021 contest and shoot it (throwaway databases only)",
+    )
     args = parser.parse_args()
 
     odoo = Odoo(args.url, args.db, args.login, args.password)
     plan_id = odoo.xmlid_to_id(PLAN_XMLID)
     partner_id = add_sample_contacts(odoo) if args.sample_contacts else None
     meeting_id = add_sample_meeting(odoo, partner_id) if args.sample_contacts else None
+    contest = add_sample_contest(odoo) if args.sample_contest else None
 
     browser = Chromium(args.chromium, args.width, args.height)
     try:
@@ -627,6 +745,9 @@ def main():
             shoot_contact(browser, odoo, partner_id, args.out)
             shoot_admission(browser, odoo, args.out)
             shoot_meeting(browser, odoo, meeting_id, args.out)
+        if contest:
+            browser.resize(args.width, args.height)
+            shoot_contest(browser, odoo, *contest, args.out)
     finally:
         browser.close()
     shoot_pdf(odoo, "vsms_regional.vsms_plan_report_document", plan_id, args.out)

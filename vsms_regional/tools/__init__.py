@@ -3,3 +3,4 @@ from . import names
 from . import quorum
 from . import guard
 from . import records
+from . import contest_marks_import

@@ -1,0 +1,2 @@
+from . import vsms_contest_protocol
+from . import vsms_contest_diploma
