@@ -7,7 +7,7 @@ class VsmsConsent(models.Model):
     """A withdrawn publication consent: which publications quote the person
     (152-ФЗ art. 10.1 p. 14: stop publishing within 3 working days)."""
 
-    _inherit = "vsms.consent"
+    _inherit = "vsms.consent"  # pylint: disable=consider-merging-classes-inherited
 
     def _on_withdrawal(self):
         res = super()._on_withdrawal()

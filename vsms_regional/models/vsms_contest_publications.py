@@ -12,7 +12,7 @@ class VsmsContest(models.Model):
     more than N days ago without a published publication). ВСМС staff only:
     jurors read contests, not publications."""
 
-    _inherit = "vsms.contest"
+    _inherit = "vsms.contest"  # pylint: disable=consider-merging-classes-inherited
 
     publication_ids = fields.One2many(
         "vsms.publication", "contest_id", string="Publications List", groups=USER_GROUP

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 class VsmsElection(models.Model):
     """Elections: the publications about them."""
 
-    _inherit = "vsms.election"
+    _inherit = "vsms.election"  # pylint: disable=consider-merging-classes-inherited
 
     publication_ids = fields.One2many(
         "vsms.publication", "election_id", string="Publications List"

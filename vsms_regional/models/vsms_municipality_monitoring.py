@@ -13,7 +13,7 @@ class VsmsMunicipality(models.Model):
     """Municipal monitoring: when the branch last learnt something about the
     municipality (ВСМС staff only: the notes are theirs)."""
 
-    _inherit = "vsms.municipality"
+    _inherit = "vsms.municipality"  # pylint: disable=consider-merging-classes-inherited
 
     monitoring_note_ids = fields.One2many(
         "vsms.monitoring.note",

@@ -5,7 +5,7 @@ class VsmsPlanItem(models.Model):
     """Publications about the item (item 14 of the 2021 plan is measured by
     them)."""
 
-    _inherit = "vsms.plan.item"
+    _inherit = "vsms.plan.item"  # pylint: disable=consider-merging-classes-inherited
 
     publication_ids = fields.One2many(
         "vsms.publication", "vsms_plan_item_id", string="Publications"

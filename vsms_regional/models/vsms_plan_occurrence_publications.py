@@ -2,7 +2,7 @@ from odoo import api, fields, models
 
 
 class VsmsPlanOccurrence(models.Model):
-    _inherit = "vsms.plan.occurrence"
+    _inherit = "vsms.plan.occurrence"  # pylint: disable=consider-merging-classes-inherited
 
     publication_ids = fields.One2many(
         "vsms.publication", "vsms_occurrence_id", string="Publications"

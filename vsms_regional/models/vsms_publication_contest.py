@@ -4,7 +4,7 @@ from odoo import api, fields, models
 class VsmsPublication(models.Model):
     """Publications about a contest (its results, its announcement)."""
 
-    _inherit = "vsms.publication"
+    _inherit = "vsms.publication"  # pylint: disable=consider-merging-classes-inherited
 
     contest_id = fields.Many2one(
         "vsms.contest", index=True, ondelete="set null", check_company=True

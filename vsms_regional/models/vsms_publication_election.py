@@ -4,7 +4,7 @@ from odoo import api, fields, models
 class VsmsPublication(models.Model):
     """Publications about an election (the campaign, the results)."""
 
-    _inherit = "vsms.publication"
+    _inherit = "vsms.publication"  # pylint: disable=consider-merging-classes-inherited
 
     election_id = fields.Many2one(
         "vsms.election", index=True, ondelete="set null", check_company=True
