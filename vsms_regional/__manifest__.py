@@ -94,6 +94,8 @@
         "views/vsms_mandate_menus.xml",
         "views/vsms_contest_publication_views.xml",
         "views/vsms_election_publication_views.xml",
+        "views/vsms_contest_mailing_views.xml",
+        "views/vsms_election_mailing_views.xml",
         "data/vsms_plan_2021_data.xml",
         "data/vsms_contest_2021_data.xml",
         "data/vsms_election_2021_data.xml",

@@ -79,3 +79,5 @@ from . import vsms_publication_election
 from . import vsms_contest_publications
 from . import vsms_election_publications
 from . import res_company_contest_coverage
+from . import vsms_contest_mailing
+from . import vsms_election_mailing

@@ -248,8 +248,10 @@ class MailingMailing(models.Model):
         """A new mailing to contacts, in its form: the ready-made letter
         ``template_xmlid`` with ``details`` in it, the plan item and
         occurrence it serves, and the segment ``segment_xmlid`` proposed
-        (staff may pick another before sending)."""
-        __, body = self._vsms_template_body(template_xmlid, details)
+        (staff may pick another before sending).  Without ``subject``, the
+        letter's own."""
+        template_subject, body = self._vsms_template_body(template_xmlid, details)
+        subject = subject or template_subject
         context = {
             "default_mailing_model_id": self.env["ir.model"]._get_id("res.partner"),
             "default_subject": subject,
