@@ -30,6 +30,11 @@ from . import test_governance_performance
 from . import test_governance_tour
 from . import test_rules_rpc
 from . import test_mailing_consent
+from . import test_outreach_mailings
+from . import test_publications
+from . import test_monitoring
+from . import test_outreach_security
+from . import test_outreach_performance
 from . import test_contest_marks_import
 from . import test_contest_views
 from . import test_contest_reports
@@ -49,3 +54,5 @@ from . import test_election_import
 from . import test_election_security
 from . import test_election_2021_data
 from . import test_election_performance
+from . import test_contest_publications
+from . import test_outreach_mailings_results
