@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
@@ -74,13 +76,17 @@ class CrmLead(models.Model):
         return res
 
     def _vsms_sync_member_state(self):
+        """The people of these admission leads take the member status of
+        their stage: one change per stage for all of them (a won stage names
+        each lead in the history)."""
+        moves = defaultdict(lambda: self.browse())
         for lead in self.filtered(
             lambda lead: lead.vsms_is_admission and lead.partner_id and lead.active
         ):
-            partner = lead.partner_id.sudo()
+            current = lead.partner_id.sudo().vsms_member_state
             if lead.stage_id.is_won:
-                if partner.vsms_member_state != "member":
-                    partner._vsms_set_member_state(
+                if current != "member":
+                    lead.partner_id.sudo()._vsms_set_member_state(
                         "member",
                         reason=self.env._("Admitted: %(lead)s", lead=lead.name),
                         lead=lead,
@@ -88,15 +94,22 @@ class CrmLead(models.Model):
                 continue
             target = lead.stage_id.vsms_member_state or "prospect"
             if (
-                partner.vsms_member_state in ("none", "former", "prospect", "applicant")
-                and partner.vsms_member_state != target
+                current in ("none", "former", "prospect", "applicant")
+                and current != target
             ):
-                partner._vsms_set_member_state(
+                moves[target, lead.stage_id] |= lead
+        for (target, stage), queued in moves.items():
+            # Still to move (a won lead of the same person may have come first).
+            leads = queued.filtered(
+                lambda lead, target=target: lead.partner_id.sudo().vsms_member_state
+                in ("none", "former", "prospect", "applicant")
+                and lead.partner_id.sudo().vsms_member_state != target
+            )
+            if leads:
+                leads.partner_id.sudo()._vsms_set_member_state(
                     target,
-                    reason=self.env._(
-                        "Admission stage: %(stage)s", stage=lead.stage_id.name
-                    ),
-                    lead=lead,
+                    reason=self.env._("Admission stage: %(stage)s", stage=stage.name),
+                    lead=leads,
                 )
 
     def action_set_lost(self, **additional_values):

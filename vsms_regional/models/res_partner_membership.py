@@ -179,8 +179,9 @@ class ResPartner(models.Model):
         self, state, reason=None, lead=None, decision=None, check_transitions=True
     ):
         """Change the member status of these people, recording in the history
-        why (``reason``), through which admission (``lead``, a ``crm.lead``)
-        and by which decision of a governing body (``decision``).
+        why (``reason``), through which admission (``lead``: a ``crm.lead``, or
+        several, one per person, when the pipeline moves many at once) and by
+        which decision of a governing body (``decision``).
 
         The one way to give a reason, a lead or a decision: the status wizard,
         the admission pipeline, decisions and merges call it.  A plain
@@ -192,7 +193,8 @@ class ResPartner(models.Model):
             "ids": frozenset(self.ids),
             "state": state,
             "reason": (reason or "").strip() or False,
-            "lead_id": lead.id if lead else False,
+            "lead_id": lead.id if lead and len(lead) == 1 else False,
+            "lead_by_partner": {rec.partner_id.id: rec.id for rec in lead or ()},
             "decision_id": decision.id if decision else False,
             "check_transitions": check_transitions,
             "explicit": True,
@@ -280,7 +282,9 @@ class ResPartner(models.Model):
                     "old_state": old_states[partner.id],
                     "new_state": partner.vsms_member_state,
                     "reason": change["reason"],
-                    "lead_id": change["lead_id"],
+                    "lead_id": change.get("lead_by_partner", {}).get(
+                        partner.id, change["lead_id"]
+                    ),
                     "decision_id": change["decision_id"],
                     "member_number": partner.vsms_member_number,
                 }
