@@ -64,6 +64,28 @@ class TestAdmissionPipeline(VsmsContactCommon):
         self.assertIn("1 skipped", action["params"]["message"])
         self.assertEqual(set(action["params"]["next"]["domain"][0][2]), set(leads.ids))
 
+    def test_many_leads_at_once_name_each_lead_in_the_history(self):
+        """Inviting several people moves them together; each history entry
+        names that person's own lead."""
+        _action, leads = self._invite(self.head | self.deputy)
+        self.assertEqual(len(leads), 2)
+        for person in self.head | self.deputy:
+            lead = leads.filtered(lambda lead, p=person: lead.partner_id == p)
+            self.assertEqual(person.vsms_member_state, "prospect")
+            self.assertEqual(
+                person.vsms_membership_log_ids.mapped(
+                    lambda log: (log.old_state, log.new_state, log.lead_id)
+                ),
+                [("none", "prospect", lead)],
+            )
+        leads.with_user(self.user_staff).write({"stage_id": self._stage("applied").id})
+        for person in self.head | self.deputy:
+            lead = leads.filtered(lambda lead, p=person: lead.partner_id == p)
+            self.assertEqual(person.vsms_member_state, "applicant")
+            self.assertEqual(
+                person.vsms_membership_log_ids.sorted("id")[-1].lead_id, lead
+            )
+
     def test_members_and_organisations_are_skipped(self):
         self.head.vsms_member_state = "member"
         company = self.Partner.create({"name": "ТОС «Заречье»", "is_company": True})
