@@ -17,7 +17,10 @@
         "crm",
         "spreadsheet_dashboard",
         "partner_contact_birthdate",
+        "report_xlsx",
+        "website_event",
     ],
+    "external_dependencies": {"python": ["python-docx"]},
     "data": [
         "security/vsms_security.xml",
         "security/ir.model.access.csv",
