@@ -17,6 +17,8 @@ from odoo.tools.translate import extract_spreadsheet_terms
 
 from ..models.vsms_membership_log_movement import membership_movement
 from .common import VsmsContactCommon
+from .common_contests import VsmsContestCommon
+from .election_common import ElectionCommon
 
 DASHBOARDS = {
     "plan": "vsms_regional.spreadsheet_dashboard_vsms_plan",
@@ -613,4 +615,102 @@ class TestElectionsDashboard(DashboardFigures):
                 (roads.display_name, "received"): (2,),
                 (housing.display_name, "received"): (1,),
             },
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestContestsOnDashboard(DashboardFigures, VsmsContestCommon):
+    def test_applications_by_nomination_and_winners(self):
+        contest = self.make_contest(
+            nominations=("Лучший председатель ТОС", "Лучшая инициатива"),
+            date_results="2030-04-20",
+        )
+        chairs, initiative = contest.nomination_ids
+        self.seat_jury(contest)
+        contest.action_open()
+        vals = {
+            "municipality_id": self.town.id,
+            "date_submitted": "2030-03-01 10:00:00",
+        }
+        first = self.apply(contest, "Носов Пётр Ильич", chairs, **vals)
+        second = self.apply(contest, "Рябова Анна Юрьевна", chairs, **vals)
+        third = self.apply(contest, "Лисин Яков Львович", chairs, **vals)
+        idea = self.apply(contest, "Жуков Борис Ильич", initiative, **vals)
+        refused = self.apply(contest, "Орехов Лев Ильич", initiative, **vals)
+        (first | second | third | idea).action_admit()
+        refused.action_reject("Нет паспорта участника")
+        figures = self.pivot(
+            "events",
+            "vsms.contest.application",
+            ["contest_id", "nomination_id"],
+            year=2030,
+            municipality=self.town,
+        )
+        self.assertEqual(
+            figures,
+            {
+                (contest.name, chairs.display_name, "admitted"): (3,),
+                (contest.name, initiative.display_name, "admitted"): (1,),
+                (contest.name, initiative.display_name, "rejected"): (1,),
+            },
+        )
+        # no winners before the results are final
+        self.assertFalse(
+            self.list_records("events", "vsms.contest.application", year=2030)
+        )
+        contest.action_start_judging()
+        self.mark_all(first, 8, 4)  # 16
+        self.mark_all(second, 9, 5)  # 19
+        self.mark_all(third, 7, 3)  # 13
+        self.mark_all(idea, 2, 1)  # 4
+        contest.action_done()
+        winners = self.list_records(
+            "events", "vsms.contest.application", year=2030, municipality=self.town
+        )
+        self.assertEqual(winners, second | first | third | idea)
+        self.assertEqual(winners.mapped("place"), [1, 2, 3, 1])
+        self.assertFalse(
+            self.list_records("events", "vsms.contest.application", year=2031)
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestCandidatesOnDashboard(DashboardFigures, ElectionCommon):
+    def test_candidates_by_state_and_branch_role(self):
+        self.party_list.municipality_id = self.town
+        self.election.action_campaign()
+        nominated = self.make_candidate(
+            self.party_list, "Орлов Пётр Ильич", branch_support="nominated"
+        )
+        self.make_candidate(
+            self.party_list, "Белова Мария Андреевна", branch_support="supported"
+        )
+        lost = self.make_candidate(self.party_list, "Зайцев Олег Павлович")
+        self.make_candidate(self.party_list, "Соколова Ирина Юрьевна")
+        self.election.action_voting()
+        self.election.action_confirm_results()
+        nominated.action_set_elected()
+        lost.action_set_not_elected()
+        figures = self.pivot(
+            "elections",
+            "vsms.candidate",
+            ["branch_support"],
+            year=2030,
+            municipality=self.town,
+        )
+        self.assertEqual(
+            figures,
+            {
+                ("nominated", "elected"): (1,),
+                ("supported", "registered"): (1,),
+                ("none", "not_elected"): (1,),
+                ("none", "registered"): (1,),
+            },
+        )
+        elected = self.list_records(
+            "elections", "vsms.candidate", year=2030, municipality=self.town
+        )
+        self.assertEqual(elected, nominated)
+        self.assertFalse(
+            self.pivot("elections", "vsms.candidate", ["branch_support"], year=2029)
         )
