@@ -9,7 +9,7 @@ from unittest.mock import patch
 import polib
 
 from odoo import fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import config, file_open
 from odoo.tools.misc import file_path
@@ -214,6 +214,35 @@ class TestDashboardAccess(VsmsContactCommon):
                 dashboard = expected[0].with_user(user)
                 data = json.loads(dashboard._get_serialized_readonly_dashboard())
                 self.assertEqual(data["translation_namespace"], "vsms_regional")
+
+    def test_only_managers_share_them(self):
+        """A shared dashboard opens for anyone with the link: staff may not
+        publish the ВСМС ones, managers may; other dashboards are unaffected."""
+        dashboard = self.env.ref(DASHBOARDS["members"])
+        Share = self.env["spreadsheet.dashboard.share"]
+        vals = {
+            "dashboard_id": dashboard.id,
+            "spreadsheet_data": dashboard.spreadsheet_data,
+        }
+        with self.assertRaisesText(UserError, "«Члены и контакты»"):
+            Share.with_user(self.user_staff).action_get_share_url(dict(vals))
+        self.assertFalse(Share.search([("dashboard_id", "=", dashboard.id)]))
+        url = Share.with_user(self.user_manager).action_get_share_url(dict(vals))
+        self.assertIn("/dashboard/share/", url)
+        other = self.env["spreadsheet.dashboard"].create(
+            {
+                "name": "Другой дашборд",
+                "dashboard_group_id": self.env["spreadsheet.dashboard.group"]
+                .create({"name": "Другое"})
+                .id,
+            }
+        )
+        self.assertIn(
+            "/dashboard/share/",
+            Share.with_user(self.user_staff).action_get_share_url(
+                {"dashboard_id": other.id, "spreadsheet_data": other.spreadsheet_data}
+            ),
+        )
 
     def test_jury_outsiders_and_portal_see_nothing(self):
         portal = new_test_user(
