@@ -224,7 +224,7 @@ class TestPlanExecutionReport(PlanExecutionCommon):
         summary, table = document.tables
         summary_text = {row.cells[0].text: row.cells[1].text for row in summary.rows}
         data = wizard._report_data()["summary"]
-        self.assertEqual(summary_text["Items"], str(len(self.items)))
+        self.assertEqual(summary_text["Plan items"], str(len(self.items)))
         self.assertEqual(summary_text["Missed"], str(data["missed"]))
         self.assertEqual(summary_text["Publications"], "1")
         self.assertEqual(len(table.columns), 11)

@@ -38,8 +38,8 @@ class VsmsPlanExecutionReportWizard(models.TransientModel):
     quarter = fields.Selection(
         [("1", "I"), ("2", "II"), ("3", "III"), ("4", "IV")], string="Quarter No."
     )
-    date_from = fields.Date(compute="_compute_period", string="From")
-    date_to = fields.Date(compute="_compute_period", string="To")
+    date_from = fields.Date(compute="_compute_period", string="Period Start")
+    date_to = fields.Date(compute="_compute_period", string="Period End")
     period_label = fields.Char(compute="_compute_period", string="Title")
 
     @api.model
@@ -141,8 +141,8 @@ class VsmsPlanExecutionReportWizard(models.TransientModel):
     def _docx_labels(self):
         return {
             "title": self.env._("Report on the execution of the work plan"),
-            "summary": self.env._("Summary"),
-            "items": self.env._("Items"),
+            "summary": self.env._("Summary of the period"),
+            "items": self.env._("Plan items"),
             "occurrences": self.env._("Occurrences done"),
             "held": self.env._("Meetings and events held"),
             "participants": self.env._("Participants planned / registered / actual"),
