@@ -304,7 +304,7 @@ class TestPlanExecutionInput(PlanExecutionCommon):
                 {"plan_id": self.plan_2021.id, "period": "year", "year": 2030}
             )
 
-    def test_wizard_checked_again_before_printing(self):
+    def test_period_cannot_be_emptied_later(self):
         wizard = self.wizard()
         # a period emptied afterwards (e.g. by an RPC write) is refused too
         with self.assertRaises(ValidationError):
