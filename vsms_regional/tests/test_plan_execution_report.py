@@ -8,7 +8,7 @@ from docx.enum.section import WD_ORIENT
 from lxml import etree
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from ..tools.plan_period import period_range
 from .common import VsmsCommon, VsmsGovernanceCommon
@@ -251,6 +251,35 @@ class TestPlanExecutionReport(PlanExecutionCommon):
         ]
         self.assertEqual(
             merged, self.plan_2021.section_ids.sorted("sequence").mapped("name")
+        )
+
+    def test_wizard_form_from_the_plan(self):
+        action = self.env.ref("vsms_regional.vsms_plan_execution_report_wizard_action")
+        Wizard = (
+            self.env[WIZARD]
+            .with_user(self.user_staff)
+            .with_context(active_model="vsms.plan", active_id=self.plan_2021.id)
+        )
+        with Form(Wizard) as form:
+            self.assertEqual(form.plan_id, self.plan_2021)
+            self.assertEqual(form.year, 2021)
+            form.period = "quarter"
+            form.quarter = "3"
+            self.assertEqual(str(form.date_from), "2021-07-01")
+            self.assertEqual(str(form.date_to), "2021-09-30")
+            self.assertEqual(form.period_label, "for the III quarter of 2021")
+        wizard = form.record
+        self.assertEqual(wizard.action_print_pdf()["report_name"], REPORT)
+        # the plan form offers the report (staff see the button)
+        arch = (
+            self.env["vsms.plan"]
+            .with_user(self.user_staff)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn(f'name="{action.id}"', arch)
+        self.assertIn(
+            self.env.ref("vsms_regional.vsms_plan_execution_report_menu").action,
+            action,
         )
 
     def test_buttons_return_actions(self):
