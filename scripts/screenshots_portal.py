@@ -6,7 +6,9 @@ Odoo and a headless Chromium.  It first adds, as the administrator, a sample
 member with an office, consents, an event registration and a portal account
 (use a throwaway database), shows the website in Russian, then logs in as
 that member and writes docs/images/portal_home.png (the portal home with the
-ВСМС cards) and docs/images/portal_data.png (the member's data page).
+ВСМС cards), docs/images/portal_data.png (the member's data page) and
+docs/images/portal_consents.png (their consents, and the mailing and
+publication consents offered with their texts).
 
     odoo-bin -c odoo.conf -d DB --http-port=8269 &
     venv/bin/python scripts/screenshots_portal.py --url http://127.0.0.1:8269 --db DB
@@ -148,6 +150,13 @@ def main():
             "form.o_vsms_portal_profile",
             "the member's data",
             args.out / "portal_data.png",
+        )
+        shoot(
+            browser,
+            f"{member.url}/my/vsms/consents",
+            "form.o_vsms_portal_give",
+            "the member's consents",
+            args.out / "portal_consents.png",
         )
     finally:
         browser.close()

@@ -666,3 +666,29 @@ class TestPortalModel(PortalCommon, TransactionCase):
             with self.assertRaises(ValidationError) as caught:
                 partner._vsms_portal_values(form)
             self.assertIn(text, str(caught.exception))
+
+    def test_staff_grant_access_from_contact(self):
+        """The «ВСМС» tab's button opens Odoo's portal wizard; ВСМС staff
+        give the person an account with it."""
+        person = self.env["res.partner"].create(
+            {
+                "name": "Белова Мария Андреевна",
+                "email": "belova@example.ru",
+                "vsms_municipality_id": self.vyazma.id,
+            }
+        )
+        arch = (
+            self.env["res.partner"]
+            .with_user(self.staff)
+            .get_view(self.env.ref("base.view_partner_form").id)["arch"]
+        )
+        action = self.env.ref("portal.partner_wizard_action")
+        self.assertIn(f'name="{action.id}"', arch)
+        wizard = (
+            self.env["portal.wizard"]
+            .with_user(self.staff)
+            .with_context(active_ids=person.ids, active_model="res.partner")
+            .create({})
+        )
+        wizard.user_ids.action_grant_access()
+        self.assertTrue(person.user_ids._is_portal())
