@@ -70,8 +70,10 @@ class ResPartner(models.Model):
         raw_municipality = (form.get("municipality_id") or "").strip()
         if raw_municipality:
             if raw_municipality.isdigit():
-                municipality = municipality.sudo().browse(int(raw_municipality))
-                municipality = municipality.exists()
+                # one of the list offered (archived ones are not)
+                municipality = municipality.sudo().search(
+                    [("id", "=", int(raw_municipality))], limit=1
+                )
             if not municipality:
                 raise ValidationError(
                     self.env._(
