@@ -83,4 +83,6 @@ from . import vsms_election_publications
 from . import res_company_contest_coverage
 from . import vsms_contest_mailing
 from . import vsms_election_mailing
+from . import vsms_membership_log_movement
+from . import spreadsheet_dashboard_share
 from . import res_partner_portal
