@@ -58,5 +58,7 @@ from . import test_election_performance
 from . import test_contest_publications
 from . import test_outreach_mailings_results
 from . import test_dashboards
+from . import test_plan_period
+from . import test_plan_execution_report
 from . import test_portal
 from . import test_portal_tour
