@@ -650,7 +650,11 @@ class TestPortalModel(PortalCommon, TransactionCase):
 
     def test_bad_values_name_themselves(self):
         partner = self.partner_a.with_user(self.user_a)
+        archived = self.env["vsms.municipality"].create(
+            {"name": "Упразднённое поселение", "active": False}
+        )
         cases = [
+            ({"municipality_id": str(archived.id)}, f"«{archived.id}»"),
             ({"name": "Иванов"}, "«Иванов»"),
             ({"phone": "+7 12"}, "«+7 12»"),
             ({"email": "no-at-sign"}, "«no-at-sign»"),
