@@ -109,6 +109,8 @@
         "data/vsms_contest_2021_data.xml",
         "data/vsms_election_2021_data.xml",
         "data/vsms_dashboard_data.xml",
+        "views/vsms_portal_templates.xml",
+        "views/res_partner_portal_views.xml",
     ],
     "assets": {
         "web.assets_backend": ["vsms_regional/static/src/**/*"],

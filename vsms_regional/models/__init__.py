@@ -87,3 +87,4 @@ from . import vsms_membership_log_movement
 from . import spreadsheet_dashboard_share
 from . import vsms_plan_item_execution
 from . import vsms_plan_execution
+from . import res_partner_portal

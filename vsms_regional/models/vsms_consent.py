@@ -253,5 +253,13 @@ class VsmsConsent(models.Model):
                     kind=labels[consent.kind],
                     date=format_date(self.env, consent.date_withdrawn),
                 ),
-                user_id=(user or self.env.user).id,
+                user_id=(user or self._vsms_withdrawal_fallback_user()).id,
             )
+
+    def _vsms_withdrawal_fallback_user(self):
+        """Who gets the to-do of a withdrawal when no privacy officer is set:
+        the staff member recording it, never the person withdrawing it
+        themselves in the portal (then the administrator)."""
+        if not self.env.user.share:
+            return self.env.user
+        return self.env.ref("base.user_admin")

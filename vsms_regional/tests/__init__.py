@@ -60,3 +60,5 @@ from . import test_outreach_mailings_results
 from . import test_dashboards
 from . import test_plan_period
 from . import test_plan_execution_report
+from . import test_portal
+from . import test_portal_tour
