@@ -31,6 +31,7 @@
         "security/vsms_mandate_rules.xml",
         "data/vsms_municipality_data.xml",
         "data/vsms_position_role_data.xml",
+        "data/vsms_contest_web_data.xml",
         "data/vsms_election_role_data.xml",
         "data/vsms_membership_data.xml",
         "data/vsms_governance_data.xml",
@@ -102,6 +103,8 @@
         "data/vsms_plan_2021_data.xml",
         "data/vsms_contest_2021_data.xml",
         "data/vsms_election_2021_data.xml",
+        "views/vsms_contest_website_views.xml",
+        "views/vsms_contest_website_templates.xml",
     ],
     "assets": {
         "web.assets_backend": ["vsms_regional/static/src/**/*"],

@@ -81,3 +81,7 @@ from . import vsms_election_publications
 from . import res_company_contest_coverage
 from . import vsms_contest_mailing
 from . import vsms_election_mailing
+from . import vsms_contest_website
+from . import vsms_contest_application_number
+from . import vsms_web_submission
+from . import res_config_settings_contestweb
