@@ -58,3 +58,4 @@ from . import test_contest_publications
 from . import test_outreach_mailings_results
 from . import test_upload_check
 from . import test_contest_website
+from . import test_contest_application_tour
