@@ -35,6 +35,12 @@ PHONE = re.compile(r"^[0-9+()\-\s]{5,30}$")
 DOCUMENT_ACCEPT = ".pdf,.jpg,.jpeg,.docx"
 
 
+def max_request_size(controller):
+    """The largest request the application form takes: all its documents
+    at the largest size, and a margin for the fields."""
+    return controller._max_request_size()
+
+
 class SubmissionRefused(Exception):
     """The form is shown again with ``errors`` (field name → message)."""
 
@@ -74,6 +80,10 @@ class ContestWebsite(http.Controller):
 
     def _limits(self):
         return request.env["res.config.settings"]._vsms_contest_web_limits()
+
+    def _max_request_size(self):
+        max_bytes, _rate = self._limits()
+        return MAX_FILES * max_bytes + 1024 * 1024
 
     def _consent_text(self):
         return request.env["vsms.consent.text"].sudo()._vsms_current("processing")
@@ -161,6 +171,7 @@ class ContestWebsite(http.Controller):
         website=True,
         methods=["POST"],
         sitemap=False,
+        max_content_length=max_request_size,
     )
     def contest_apply(self, ref, **post):
         contest = self._contest(ref)

@@ -25,6 +25,7 @@ class TestContestWebsite(ContestWebCommon):
     # Pages
     # ------------------------------------------------------------------
     def test_public_pages_in_russian(self):
+        self.assertIn('href="/vsms/contests"', self.url_open("/").text)
         page = self.url_open("/vsms/contests")
         self.assertEqual(page.status_code, 200)
         self.assertIn("Конкурсы и олимпиады", page.text)
@@ -235,9 +236,17 @@ class TestContestWebsite(ContestWebCommon):
         )
         self.assertEqual(response.status_code, 400)
         self.assertIn("«Большой.pdf» больше 1 МБ", response.text)
+        # a request larger than all the documents allowed is refused at once
+        huge = PDF + b"0" * (12 * 1024 * 1024)
+        response = self.post_application(
+            files=[("documents", ("Огромный.pdf", huge, "application/pdf"))]
+        )
+        self.assertEqual(response.status_code, 413)
         self.assertNothingSaved()
         self.assertFalse(
-            self.env["ir.attachment"].search([("name", "=", "Большой.pdf")])
+            self.env["ir.attachment"].search(
+                [("name", "in", ("Большой.pdf", "Огромный.pdf"))]
+            )
         )
 
     def test_wrong_file_type(self):
