@@ -40,6 +40,16 @@ class VsmsContestApplication(models.Model):
             vals["number"] = Sequence.next_by_code(SEQUENCE_CODE)
         return super().create(vals_list)
 
+    @api.model
+    def _vsms_number_missing(self):
+        """Number the applications made before applications had numbers
+        (in the order they came)."""
+        Sequence = self.env["ir.sequence"].sudo()
+        for application in self.sudo().search(
+            [("number", "=", False)], order="date_submitted, id"
+        ):
+            application.number = Sequence.next_by_code(SEQUENCE_CODE)
+
     def write(self, vals):
         for application in self:
             if application.number and changed_fields(application, vals, ("number",)):

@@ -60,3 +60,4 @@ from . import test_outreach_mailings_results
 from . import test_upload_check
 from . import test_contest_website
 from . import test_contest_application_tour
+from . import test_contest_application_number
