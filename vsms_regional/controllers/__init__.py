@@ -1,2 +1,3 @@
 from . import personal_data
+from . import plan_execution
 from . import contest_website

@@ -83,6 +83,10 @@ from . import vsms_election_publications
 from . import res_company_contest_coverage
 from . import vsms_contest_mailing
 from . import vsms_election_mailing
+from . import vsms_membership_log_movement
+from . import spreadsheet_dashboard_share
+from . import vsms_plan_item_execution
+from . import vsms_plan_execution
 from . import vsms_contest_website
 from . import vsms_contest_application_number
 from . import vsms_web_submission

@@ -57,6 +57,9 @@ from . import test_election_2021_data
 from . import test_election_performance
 from . import test_contest_publications
 from . import test_outreach_mailings_results
+from . import test_dashboards
+from . import test_plan_period
+from . import test_plan_execution_report
 from . import test_upload_check
 from . import test_contest_website
 from . import test_contest_application_tour
