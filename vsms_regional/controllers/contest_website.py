@@ -12,6 +12,7 @@ import logging
 import re
 from email.utils import formataddr
 
+from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 from werkzeug.exceptions import NotFound
 
@@ -416,9 +417,9 @@ class ContestWebsite(http.Controller):
             except ValueError:
                 birthdate = None
             if not birthdate or not (
-                today.replace(year=today.year - 25)
+                today - relativedelta(years=25)
                 <= birthdate
-                <= today.replace(year=today.year - 5)
+                <= today - relativedelta(years=5)
             ):
                 problems.append(
                     request.env._(
