@@ -21,7 +21,10 @@ docs/images/protocol_pdf.png (its protocol).  With --sample-contest it
 also sets up the city's 2021 contest (criteria, the administrator as chair
 of its jury, three applications of October 2021, some marks) and writes
 docs/images/contest_form.png (the contest form) and
-docs/images/contest_marking.png (the jurors' marking screen).  Messages that
+docs/images/contest_marking.png (the jurors' marking screen).  With
+--sample-contest-web it publishes an open sample contest on the website (in
+Russian) and writes docs/images/contest_public.png (its public page with
+the application form, as the public sees it).  Messages that
 the page wrote to the browser console are printed at the end.
 """
 
@@ -694,6 +697,63 @@ def shoot_contest(browser, odoo, contest_id, application_id, out):
     browser.screenshot(out / "contest_marking.png")
 
 
+CONTEST_WEB_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
+
+
+def add_sample_contest_web(odoo):
+    """An open contest published on the website, which speaks Russian."""
+    [ru] = odoo.call("res.lang", "search", [("code", "=", "ru_RU")])
+    [website] = odoo.call("website", "search", [], limit=1)
+    odoo.call(
+        "website",
+        "write",
+        [website],
+        {"language_ids": [(4, ru)], "default_lang_id": ru, "name": "ВСМС Смоленск"},
+    )
+    name = "Лучшая практика территориального общественного самоуправления"
+    found = odoo.call("vsms.contest", "search", [("name", "=", name)], limit=1)
+    if found:
+        return found[0]
+    today = time.strftime("%Y-%m-%d")
+    year = int(today[:4])
+    contest_id = odoo.call(
+        "vsms.contest",
+        "create",
+        {
+            "name": name,
+            "date_open": f"{year}-01-01",
+            "date_close": f"{year}-12-31",
+            "date_results": f"{year + 1}-01-20",
+            "description": "<p>Конкурс проводится среди органов ТОС Смоленской "
+            "области. Участники представляют практики, которые помогли жителям "
+            "решить вопросы местного значения.</p>",
+            "website_documents": "Анкета участника (по форме приложения 1), "
+            "описание практики, фотографии (не более 10).",
+            "regulations_file": base64.b64encode(CONTEST_WEB_PDF).decode(),
+            "regulations_filename": "Положение о конкурсе.pdf",
+            "website_published": True,
+            "nomination_ids": [
+                (0, 0, {"name": "Городские ТОС", "sequence": 1}),
+                (0, 0, {"name": "Сельские ТОС", "sequence": 2}),
+                (0, 0, {"name": "Молодёжные инициативы ТОС", "sequence": 3}),
+            ],
+        },
+    )
+    odoo.call("vsms.contest", "action_open", [contest_id])
+    return contest_id
+
+
+def shoot_contest_web(browser, odoo, contest_id, out):
+    """The public page, as the public sees it (no session)."""
+    browser.send("Network.clearBrowserCookies")
+    browser.navigate(f"{odoo.url}/vsms/contest/{contest_id}")
+    browser.wait_for(
+        "document.querySelector('form.o_vsms_contest_form')", "the public contest page"
+    )
+    time.sleep(2)
+    browser.screenshot(out / "contest_public.png")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", default="http://127.0.0.1:8069")
@@ -719,6 +779,12 @@ def main():
         action="store_true",
         help="judge the city's 2021 contest and shoot it (throwaway databases only)",
     )
+    parser.add_argument(
+        "--sample-contest-web",
+        action="store_true",
+        help="publish an open sample contest and shoot its public page "
+        "(throwaway databases only)",
+    )
     args = parser.parse_args()
 
     odoo = Odoo(args.url, args.db, args.login, args.password)
@@ -726,6 +792,7 @@ def main():
     partner_id = add_sample_contacts(odoo) if args.sample_contacts else None
     meeting_id = add_sample_meeting(odoo, partner_id) if args.sample_contacts else None
     contest = add_sample_contest(odoo) if args.sample_contest else None
+    contest_web = add_sample_contest_web(odoo) if args.sample_contest_web else None
 
     browser = Chromium(args.chromium, args.width, args.height)
     try:
@@ -748,6 +815,10 @@ def main():
         if contest:
             browser.resize(args.width, args.height)
             shoot_contest(browser, odoo, *contest, args.out)
+        if contest_web:
+            # last: it drops the session to see the page as the public does
+            browser.resize(args.width, args.height + 500)
+            shoot_contest_web(browser, odoo, contest_web, args.out)
     finally:
         browser.close()
     shoot_pdf(odoo, "vsms_regional.vsms_plan_report_document", plan_id, args.out)

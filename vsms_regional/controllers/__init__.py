@@ -1,3 +1,4 @@
 from . import personal_data
 from . import plan_execution
 from . import portal
+from . import contest_website

@@ -88,3 +88,7 @@ from . import spreadsheet_dashboard_share
 from . import vsms_plan_item_execution
 from . import vsms_plan_execution
 from . import res_partner_portal
+from . import vsms_contest_website
+from . import vsms_contest_application_number
+from . import vsms_web_submission
+from . import res_config_settings_contestweb

@@ -62,3 +62,7 @@ from . import test_plan_period
 from . import test_plan_execution_report
 from . import test_portal
 from . import test_portal_tour
+from . import test_upload_check
+from . import test_contest_website
+from . import test_contest_application_tour
+from . import test_contest_application_number
