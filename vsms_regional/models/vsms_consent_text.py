@@ -15,8 +15,10 @@ class VsmsConsentText(models.Model):
     _name = "vsms.consent.text"
     _description = "Consent Text"
     _order = "kind, date_start desc, id desc"
+    _rec_names_search = ["version", "body"]
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # in the reader's language (a stored title would keep the install's)
+    name = fields.Char(compute="_compute_name")
     kind = fields.Selection(CONSENT_KINDS, required=True, index=True)
     version = fields.Char(
         required=True,
@@ -44,6 +46,7 @@ class VsmsConsentText(models.Model):
     )
 
     @api.depends("kind", "version")
+    @api.depends_context("lang")
     def _compute_name(self):
         labels = dict(self._fields["kind"]._description_selection(self.env))
         for text in self:
