@@ -102,6 +102,9 @@
         "data/vsms_plan_2021_data.xml",
         "data/vsms_contest_2021_data.xml",
         "data/vsms_election_2021_data.xml",
+        "wizards/vsms_plan_import_wizard_views.xml",
+        "views/vsms_plan_docx_views.xml",
+        "views/vsms_plan_docx_menus.xml",
     ],
     "assets": {
         "web.assets_backend": ["vsms_regional/static/src/**/*"],
