@@ -5,6 +5,7 @@ from odoo.tests import BaseCase, tagged
 
 from ..tools.plan_docx import (
     HEADERS,
+    Continued,
     PlanDocxError,
     column_role,
     html_paragraphs,
@@ -284,6 +285,40 @@ class TestPlanDocxRows(BaseCase):
         self.assertEqual(plan.sections, [SECTION_1, f"2. {SECTION_2}"])
         self.assertEqual([item.section for item in plan.items], [0, 1])
 
+    def test_item_over_rows_merged_vertically(self):
+        """An item whose №, date and event cells span two rows, one row per
+        category of participants (as in item 1 of the 2021 plan)."""
+        plan = self.parse(
+            [
+                HEADER_2021,
+                item_row(
+                    "1.",
+                    ["июнь", "декабрь"],
+                    "Заседания совета",
+                    ["Президиум РС ВСМС", "5 человек"],
+                    "Обсуждение",
+                ),
+                [
+                    Continued(["1."]),
+                    Continued(["июнь", "декабрь"]),
+                    Continued(["Заседания совета"]),
+                    ["члены РО ВСМС", "62 человек"],
+                    ["Подведение итогов"],
+                ],
+                item_row("2.", "март", "Второе"),
+            ]
+        )
+        self.assertEqual(plan.problems, [])
+        first, second = plan.items
+        self.assertEqual(first.schedule_lines, ["июнь", "декабрь"])
+        self.assertEqual(first.name, "Заседания совета")
+        self.assertEqual(
+            (first.participants_planned, first.participants_note),
+            (62, "Президиум РС ВСМС — 5 человек; члены РО ВСМС — 62 человек"),
+        )
+        self.assertEqual(first.programme, ["Обсуждение", "Подведение итогов"])
+        self.assertEqual((second.number, second.row), (2, 4))
+
     def test_tables_continue_and_others_are_skipped(self):
         page_1 = [HEADER_2021, item_row("1", "март", "Первое")]
         page_2 = [item_row("2", "апрель", "Второе")]  # same columns, no header
@@ -359,6 +394,31 @@ class TestPlanDocxFile(BaseCase):
         self.assertEqual((second.name, second.venue), ("Заседания", "г. Смоленск"))
         self.assertEqual(second.participants_planned, 62)
         self.assertEqual(second.programme, ["Первый", "Второй\nс переносом"])
+
+    def test_read_vertical_merge(self):
+        import docx  # noqa: PLC0415
+
+        document = docx.Document()
+        table = document.add_table(rows=3, cols=5)
+        for cell, text in zip(table.rows[0].cells, HEADERS.values(), strict=True):
+            cell.text = text
+        for cell, text in zip(
+            table.rows[1].cells,
+            ["1", "июнь", "Заседания", "Президиум", "Обсуждение"],
+            strict=True,
+        ):
+            cell.text = text
+        table.rows[2].cells[3].text = "члены 62 человек"
+        for column in (0, 1, 2, 4):
+            table.cell(1, column).merge(table.cell(2, column))
+        stream = __import__("io").BytesIO()
+        document.save(stream)
+        _title, tables = read_docx(stream.getvalue())
+        continued = [isinstance(cell, Continued) for cell in tables[0][2]]
+        self.assertEqual(continued, [True, True, True, False, True])
+        (item,) = parse_plan_rows(tables).items
+        self.assertEqual(item.participants_note, "Президиум, члены 62 человек")
+        self.assertEqual(item.participants_planned, 62)
 
     def test_landscape_and_repeated_header(self):
         import docx  # noqa: PLC0415

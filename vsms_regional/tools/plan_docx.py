@@ -78,6 +78,11 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)")
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
 
 
+class Continued(list):
+    """The paragraphs of a cell that continues the cell above it (merged
+    vertically): a row whose № cell continues is more of the item above."""
+
+
 class PlanDocxError(ValueError):
     """The document cannot be read as a plan.
 
@@ -208,6 +213,11 @@ def inline_counts(text):
     """Numbers of people written inside a phrase
     («члены РО ВСМС — 62 человек»)."""
     return [int(match["n"]) for match in _COUNT_INLINE.finditer(text or "")]
+
+
+def _paragraph_list(cell):
+    """A cell as a list of paragraph texts."""
+    return cell.split("\n") if isinstance(cell, str) else list(cell or ())
 
 
 def _paragraphs(cell):
@@ -364,6 +374,7 @@ def parse_plan_rows(tables, title=""):
     state = _RowsState(title)
     for table_index, table in enumerate(tables, start=1):
         state.read_table(table_index, [list(row) for row in table])
+    state.flush()
     if state.roles is None:
         raise PlanDocxError("table", state.first_row_text)
     _number_items(state.items, state.problems)
@@ -390,6 +401,18 @@ class _RowsState:
         self.section = None
         self.row_number = 0
         self.first_row_text = ""
+        self.pending = None  # [row number, cells, number, section] of an item
+
+    def flush(self):
+        """The item read last is complete."""
+        if self.pending:
+            row_number, cells, number, section = self.pending
+            self.pending = None
+            self.items.append(
+                _parse_item(
+                    cells, self.roles, row_number, number, section, self.problems
+                )
+            )
 
     def read_table(self, table_index, rows):
         header_at = next(
@@ -421,8 +444,18 @@ class _RowsState:
         for row in rows:
             self.row_number += 1
             self.read_row(row)
+        self.flush()
 
     def read_row(self, row):
+        column = self.roles["number"]
+        if self.pending and column < len(row) and isinstance(row[column], Continued):
+            # the item goes on in this row: its own cells add paragraphs
+            cells = self.pending[1]
+            for i, cell in enumerate(row[: len(cells)]):
+                if not isinstance(cell, Continued):
+                    cells[i] = _paragraph_list(cells[i]) + _paragraph_list(cell)
+            return
+        self.flush()
         texts = [_cell_text(cell) for cell in row]
         if not any(texts):
             return  # a spacer row
@@ -433,7 +466,6 @@ class _RowsState:
             or _is_column_numbers(texts)
         ):
             return  # the header repeated on a new page, column numbers
-        column = self.roles["number"]
         number_text = texts[column] if column < len(texts) else ""
         others = [text for i, text in enumerate(texts) if text and i != column]
         number = parse_number(number_text)
@@ -445,11 +477,7 @@ class _RowsState:
             self.sections.append(name)
             self.section = len(self.sections) - 1
             return
-        self.items.append(
-            _parse_item(
-                row, self.roles, self.row_number, number, self.section, self.problems
-            )
-        )
+        self.pending = [self.row_number, list(row), number, self.section]
 
 
 def _parse_item(row, roles, row_number, number, section, problems):
@@ -561,7 +589,8 @@ def _cell_paragraphs(cell):
 def read_docx(content):
     """``(title, tables)`` of a .docx: the text above the first table, and
     every table as rows of cells (paragraph lists, a merged cell repeated
-    for each grid column it spans).
+    for each grid column it spans; a cell merged with the one above it is
+    :class:`Continued`).
 
     :raises PlanDocxError: ('file', error) if it is not a Word document
     """
@@ -582,9 +611,18 @@ def read_docx(content):
                 title_lines.append(text)
     tables = []
     for table in document.tables:
-        rows = []
+        rows, above = [], []
         for row in table.rows:
-            rows.append([_cell_paragraphs(cell) for cell in row.cells])
+            cells = row.cells
+            rows.append(
+                [
+                    Continued(_cell_paragraphs(cell))
+                    if column < len(above) and above[column] is cell._tc
+                    else _cell_paragraphs(cell)
+                    for column, cell in enumerate(cells)
+                ]
+            )
+            above = [cell._tc for cell in cells]
         tables.append(rows)
     return join_lines(title_lines), tables
 
