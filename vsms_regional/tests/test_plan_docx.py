@@ -373,6 +373,16 @@ class TestPlanDocxImport(PlanDocxCommon):
             wizard.action_confirm()
         self.assertEqual(self.plans().mapped("name"), ["Другой план"])
 
+    def test_errors_in_russian(self):
+        wizard = self.wizard(b"%PDF-1.4", filename="план.pdf").with_context(
+            lang="ru_RU"
+        )
+        with self.assertRaisesText(UserError, "«план.pdf» — не документ Word (.docx)"):
+            wizard.action_preview()
+        wizard = self.wizard(make_docx(fixture_rows()), year=2030)
+        with self.assertRaisesText(UserError, "План работы на 2030 год уже есть"):
+            wizard.with_context(lang="ru_RU").action_preview()
+
     def test_year_out_of_range(self):
         wizard = self.wizard(make_docx(fixture_rows()), year=31)
         with self.assertRaisesText(UserError, "not 31"):

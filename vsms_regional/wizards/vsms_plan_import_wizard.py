@@ -63,6 +63,7 @@ class VsmsPlanImportWizard(models.TransientModel):
 
     state = fields.Selection(
         [("upload", "Upload"), ("preview", "Preview")],
+        string="Step",
         default="upload",
         required=True,
     )
@@ -87,12 +88,16 @@ class VsmsPlanImportWizard(models.TransientModel):
     line_ids = fields.One2many(
         "vsms.plan.import.wizard.line", "wizard_id", string="Preview"
     )
-    problems = fields.Text(readonly=True)
-    problem_count = fields.Integer(readonly=True)
-    blocking_count = fields.Integer(readonly=True)
-    section_count = fields.Integer(readonly=True)
-    item_count = fields.Integer(readonly=True)
-    occurrence_count = fields.Integer(readonly=True)
+    problems = fields.Text(string="Problems Found", readonly=True)
+    problem_count = fields.Integer(string="Problems", readonly=True)
+    blocking_count = fields.Integer(
+        string="Blocking Problems",
+        readonly=True,
+        help="Problems that keep the plan from being imported.",
+    )
+    section_count = fields.Integer(string="Sections", readonly=True)
+    item_count = fields.Integer(string="Items", readonly=True)
+    occurrence_count = fields.Integer(string="Occurrences", readonly=True)
 
     # ------------------------------------------------------------------
     # Reading the document
