@@ -420,6 +420,27 @@ class TestPlanDocxFile(BaseCase):
         self.assertEqual(item.participants_note, "Президиум, члены 62 человек")
         self.assertEqual(item.participants_planned, 62)
 
+    def test_title_below_an_approval_stamp(self):
+        import docx  # noqa: PLC0415
+
+        document = docx.Document()
+        for text in (
+            "УТВЕРЖДЁН",
+            "решением Президиума от 15.01.2021 № 1",
+            "ПЛАН РАБОТЫ СМОЛЕНСКОГО РЕГИОНАЛЬНОГО ОТДЕЛЕНИЯ",
+            "",
+            "НА 2021 ГОД",
+        ):
+            document.add_paragraph(text)
+        document.add_table(rows=1, cols=1)
+        stream = __import__("io").BytesIO()
+        document.save(stream)
+        title, tables = read_docx(stream.getvalue())
+        self.assertEqual(
+            title, "ПЛАН РАБОТЫ СМОЛЕНСКОГО РЕГИОНАЛЬНОГО ОТДЕЛЕНИЯ НА 2021 ГОД"
+        )
+        self.assertEqual(tables, [[[[""]]]])
+
     def test_landscape_and_repeated_header(self):
         import docx  # noqa: PLC0415
 

@@ -76,6 +76,7 @@ _ORGANISATIONS = re.compile(
 _VENUE = re.compile(r"^место\s+проведения\s*[:\u2013\u2014-]\s*", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)")
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
+_TITLE = re.compile(r"^план(?!\w)", re.IGNORECASE)
 
 
 class Continued(list):
@@ -609,6 +610,10 @@ def read_docx(content):
             text = "".join(node.text or "" for node in child.iter() if _is_text(node))
             if clean(text):
                 title_lines.append(text)
+    # an approval stamp («УТВЕРЖДЁН …») above the title is not the title
+    starts = [i for i, line in enumerate(title_lines) if _TITLE.match(clean(line))]
+    if starts:
+        title_lines = title_lines[starts[0] :]
     tables = []
     for table in document.tables:
         rows, above = [], []
