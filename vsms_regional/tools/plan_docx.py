@@ -692,6 +692,8 @@ def write_plan_docx(title, blocks):
     table.style = "Table Grid"
     table.autofit = False
     widths = [Mm(COLUMN_WIDTHS_MM[column]) for column in COLUMNS]
+    for grid_column, width in zip(table.columns, widths, strict=True):
+        grid_column.width = width  # the grid, which LibreOffice follows
     header = table.rows[0]
     _set_repeat_header(header)
     for cell, column, width in zip(header.cells, COLUMNS, widths, strict=True):
