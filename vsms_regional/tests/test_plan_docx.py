@@ -313,6 +313,39 @@ class TestPlanDocxImport(PlanDocxCommon):
         self.assertEqual(wizard.state, "upload")
         self.assertFalse(wizard.line_ids)
 
+    def test_queries_do_not_grow_with_items(self):
+        """Preview and creation read and write in batches: 40 items cost
+        no more queries than 5."""
+
+        def rows(count):
+            return [HEADER, ("section", SECTION_1)] + [
+                [
+                    str(number),
+                    "март, июнь",
+                    f"Мероприятие {number}",
+                    ["члены РО ВСМС", "5 человек", f"Соорганизаторы: {self.kmsu.name}"],
+                    "Программа",
+                ]
+                for number in range(1, count + 1)
+            ]
+
+        counts = {}
+        for count, year in ((5, 2051), (5, 2052), (40, 2053)):
+            wizard = self.wizard(make_docx(rows(count)), year=year)
+            self.env.invalidate_all()
+            start = self.cr.sql_log_count
+            wizard.action_preview()
+            self.env.flush_all()
+            middle = self.cr.sql_log_count
+            wizard.action_confirm()
+            self.env.flush_all()
+            counts[year] = (middle - start, self.cr.sql_log_count - middle)
+            self.assertEqual(len(self.plans(year).occurrence_ids), 2 * count)
+        # the first run warms the caches up; compare the other two
+        (preview_5, confirm_5), (preview_40, confirm_40) = counts[2052], counts[2053]
+        self.assertLessEqual(preview_40, preview_5 + 5)
+        self.assertLessEqual(confirm_40, confirm_5 + 5)
+
     # ------------------------------------------------------------------
     # Bad input: a clear error naming the value, nothing saved
     # ------------------------------------------------------------------
