@@ -2,11 +2,10 @@ from odoo import models
 from odoo.exceptions import UserError
 
 from ..tools.plan_docx import (
-    COUNT_WORD,
     ORGANISATIONS_PREFIX,
     VENUE_PREFIX,
     html_paragraphs,
-    parse_participants,
+    participants_paragraphs,
     write_plan_docx,
 )
 
@@ -42,12 +41,9 @@ class VsmsPlan(models.Model):
                 name = [item.name]
                 if item.venue:
                     name.append(f"{VENUE_PREFIX} {item.venue}")
-                participants = (
-                    [item.participants_note] if item.participants_note else []
+                participants = participants_paragraphs(
+                    item.participants_planned, item.participants_note
                 )
-                planned = parse_participants(participants)[0]
-                if item.participants_planned and planned != item.participants_planned:
-                    participants.append(f"{item.participants_planned} {COUNT_WORD}")
                 if item.partner_ids:
                     names = "; ".join(item.partner_ids.mapped("name"))
                     participants.append(f"{ORGANISATIONS_PREFIX} {names}")

@@ -9,6 +9,8 @@ import docx
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from ..models.vsms_plan_item_docx import KEEP_SCHEDULE_ERRORS
+from ..tools.guard import allowing
 from ..tools.plan_docx import html_paragraphs, read_docx
 from .common import VsmsCommon
 
@@ -472,6 +474,68 @@ class TestPlanDocxExport(PlanDocxCommon):
         self.assertEqual(table[2][1], ["июнь, декабрь"])
         action = self.plan_2021.with_user(self.user_staff).action_export_docx()
         self.assertEqual(action["url"], f"/vsms/plan/{self.plan_2021.id}/docx")
+
+    def test_round_trip_of_a_plan_drafted_in_odoo(self):
+        """Items without a section, line breaks in the programme, a planned
+        number the note does not give, a schedule not understood."""
+        plan = self.Plan.create({"name": "План работы на 2033 год", "year": 2033})
+        section = self.Section.create({"plan_id": plan.id, "name": "Мероприятия"})
+        with allowing(KEEP_SCHEDULE_ERRORS):
+            self.Item.create(
+                [
+                    {
+                        "plan_id": plan.id,
+                        "number": 1,
+                        "name": "Без раздела",
+                        "schedule_text": "ежеквартально",
+                        "participants_planned": 40,
+                        "participants_note": "члены РО ВСМС",
+                        "description": "<p>Строка 1<br>Строка 2</p>"
+                        "<p>Абзац &lt;2&gt;</p>",
+                    },
+                    {
+                        "plan_id": plan.id,
+                        "section_id": section.id,
+                        "number": 5,
+                        "name": "Семинар-совещание",
+                        "venue": "г. Вязьма",
+                        "schedule_text": "шмарт",
+                        "partner_ids": [(6, 0, self.kmsu.ids)],
+                    },
+                ]
+            )
+        _filename, content = plan.with_user(self.user_staff)._vsms_export_docx()
+        wizard = self.wizard(content, year=2034)
+        wizard.action_preview()
+        self.assertEqual(wizard.problem_count, 2)  # the year, the schedule
+        wizard.action_confirm()
+        copy = self.plans(2034)
+        self.assertEqual(copy.name, plan.name)
+        fields = [
+            "number",
+            "name",
+            "venue",
+            "schedule_text",
+            "participants_planned",
+            "participants_note",
+            "occurrence_count",
+        ]
+        for got, want in zip(
+            copy.item_ids.sorted("number"), plan.item_ids.sorted("number"), strict=True
+        ):
+            self.assertEqual(
+                got.read(fields)[0] | {"id": 0}, want.read(fields)[0] | {"id": 0}
+            )
+            self.assertEqual(got.section_id.name, want.section_id.name)
+            self.assertEqual(got.partner_ids, want.partner_ids)
+            self.assertEqual(
+                html_paragraphs(got.description), html_paragraphs(want.description)
+            )
+            self.assertEqual(bool(got.schedule_error), bool(want.schedule_error))
+        self.assertEqual(
+            html_paragraphs(copy.item_ids[0].description),
+            ["Строка 1\nСтрока 2", "Абзац <2>"],
+        )
 
     def test_round_trip_2021(self):
         """Export the shipped 2021 plan, import it for another branch: the

@@ -17,6 +17,7 @@ from ..tools.plan_docx import (
     parse_number,
     parse_participants,
     parse_plan_rows,
+    participants_paragraphs,
     read_docx,
     write_plan_docx,
 )
@@ -110,6 +111,30 @@ class TestPlanDocxText(BaseCase):
         # the note as the export writes it reads back the same
         self.assertEqual(parse_participants([note]), (62, note, []))
         self.assertEqual(parse_participants(""), (0, "", []))
+
+    def test_participants_leading_count(self):
+        """A count written alone first is the planned number, not a
+        category: what the export writes when the note does not give it."""
+        self.assertEqual(
+            parse_participants(["40 человек", "члены РО ВСМС"]),
+            (40, "члены РО ВСМС", []),
+        )
+        self.assertEqual(parse_participants(["5 человек"]), (5, "", []))
+        for planned, note in (
+            (40, "члены РО ВСМС"),
+            (3, "члены РО ВСМС — 62 человек"),
+            (0, "члены РО ВСМС — 62 человек"),
+            (62, "Президиум РС ВСМС — 5 человек; члены РО ВСМС — 62 человек"),
+            (7, ""),
+            (0, ""),
+        ):
+            with self.subTest(planned=planned, note=note):
+                paragraphs = participants_paragraphs(planned, note)
+                self.assertEqual(parse_participants(paragraphs), (planned, note, []))
+        self.assertEqual(
+            participants_paragraphs(62, "члены РО ВСМС — 62 человек"),
+            ["члены РО ВСМС — 62 человек"],
+        )
 
     def test_participants_organisations(self):
         planned, note, organisations = parse_participants(

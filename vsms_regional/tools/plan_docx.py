@@ -238,11 +238,13 @@ def parse_participants(cell):
     Categories and counts as written («Президиум РС ВСМС» / «5 человек» /
     «члены РО ВСМС» / «62 человек») become «Президиум РС ВСМС — 5 человек;
     члены РО ВСМС — 62 человек»; the planned number is the largest count
-    (the categories overlap: the presidium are members too).  A paragraph
-    «Соорганизаторы: A; B» lists organisations; paragraphs after it are
-    organisations too.
+    (the categories overlap: the presidium are members too), or the count
+    written alone first in the cell («40 человек» / «члены РО ВСМС»), which
+    is not part of the note.  A paragraph «Соорганизаторы: A; B» lists
+    organisations; paragraphs after it are organisations too.
     """
     parts, pending, counts, organisations = [], [], [], []
+    leading = None
     in_organisations = False
     for paragraph in _paragraphs(cell):
         text = join_lines(paragraph)
@@ -257,7 +259,9 @@ def parse_participants(cell):
             ]
             continue
         count = parse_count(text)
-        if count is not None:
+        if count is not None and not parts and not pending and leading is None:
+            leading = count
+        elif count is not None:
             counts.append(count)
             parts.append(f"{', '.join(pending)} — {text}" if pending else text)
             pending = []
@@ -266,7 +270,17 @@ def parse_participants(cell):
             pending.append(text)
     if pending:
         parts.append(", ".join(pending))
-    return max(counts, default=0), "; ".join(parts), organisations
+    planned = leading if leading is not None else max(counts, default=0)
+    return planned, "; ".join(parts), organisations
+
+
+def participants_paragraphs(planned, note):
+    """The participants cell of an item: its note, and first the planned
+    number if the note's counts do not give it."""
+    paragraphs = [note] if note else []
+    if parse_participants(paragraphs)[0] != planned:
+        paragraphs.insert(0, f"{planned} {COUNT_WORD}")
+    return paragraphs
 
 
 def parse_name(cell):
