@@ -590,6 +590,39 @@ class TestPlanDocxExport(PlanDocxCommon):
 
 
 @tagged("post_install", "-at_install")
+class TestPlanDocxTour(HttpCase):
+    def test_preview_and_export_button_in_the_browser(self):
+        user = new_test_user(
+            self.env, login="docx_tour_user", groups="vsms_regional.group_vsms_user"
+        )
+        wizard = (
+            self.env["vsms.plan.import.wizard"]
+            .with_user(user)
+            .create(
+                {
+                    "file": base64.b64encode(make_docx(fixture_rows())),
+                    "filename": "план.docx",
+                    "year": YEAR,
+                }
+            )
+        )
+        wizard.action_preview()
+        self.start_tour(
+            f"/odoo/vsms.plan.import.wizard/{wizard.id}",
+            "vsms_plan_docx_preview_tour",
+            login="docx_tour_user",
+        )
+        wizard.action_confirm()
+        plan = self.env["vsms.plan"].search([("year", "=", YEAR)])
+        self.assertEqual(len(plan.item_ids), 4)
+        self.start_tour(
+            f"/odoo/vsms.plan/{plan.id}",
+            "vsms_plan_docx_export_tour",
+            login="docx_tour_user",
+        )
+
+
+@tagged("post_install", "-at_install")
 class TestPlanDocxDownload(HttpCase):
     @classmethod
     def setUpClass(cls):
