@@ -92,3 +92,5 @@ from . import vsms_contest_website
 from . import vsms_contest_application_number
 from . import vsms_web_submission
 from . import res_config_settings_contestweb
+from . import vsms_plan_item_docx
+from . import vsms_plan_docx

@@ -66,3 +66,5 @@ from . import test_upload_check
 from . import test_contest_website
 from . import test_contest_application_tour
 from . import test_contest_application_number
+from . import test_plan_docx_parser
+from . import test_plan_docx

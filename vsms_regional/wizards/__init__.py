@@ -7,3 +7,5 @@ from . import vsms_contest_application_reject
 from . import vsms_contest_score_import
 from . import vsms_election_result_import
 from . import vsms_plan_execution_report_wizard
+from . import vsms_plan_import_wizard
+from . import vsms_plan_import_wizard_line
