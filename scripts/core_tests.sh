@@ -76,6 +76,12 @@ UPDATE res_partner SET lang = 'en_US' WHERE lang <> 'en_US';
 UPDATE ir_default SET json_value = '"en_US"'
  WHERE field_id IN (SELECT id FROM ir_model_fields
                      WHERE model = 'res.partner' AND name = 'lang');
+-- the website speaks English only too (a website whose default language is
+-- inactive has no request language: every public page would answer 500)
+UPDATE website SET default_lang_id = (SELECT id FROM res_lang WHERE code = 'en_US');
+DELETE FROM website_lang_rel;
+INSERT INTO website_lang_rel (website_id, lang_id)
+     SELECT website.id, res_lang.id FROM website, res_lang WHERE res_lang.code = 'en_US';
 SQL
 
 LOG=$VSMS_HOME/log/core-tests-$DB.log
