@@ -4,3 +4,4 @@ from . import quorum
 from . import guard
 from . import records
 from . import contest_marks_import
+from . import annual_report

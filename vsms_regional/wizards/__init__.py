@@ -6,3 +6,4 @@ from . import mail_compose_message
 from . import vsms_contest_application_reject
 from . import vsms_contest_score_import
 from . import vsms_election_result_import
+from . import vsms_annual_report
