@@ -102,6 +102,7 @@
         "data/vsms_plan_2021_data.xml",
         "data/vsms_contest_2021_data.xml",
         "data/vsms_election_2021_data.xml",
+        "data/vsms_dashboard_data.xml",
         "report/vsms_annual_report.xml",
         "wizards/vsms_annual_report_views.xml",
     ],

@@ -81,3 +81,4 @@ from . import vsms_election_publications
 from . import res_company_contest_coverage
 from . import vsms_contest_mailing
 from . import vsms_election_mailing
+from . import vsms_membership_log_movement

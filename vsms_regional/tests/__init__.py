@@ -56,5 +56,6 @@ from . import test_election_2021_data
 from . import test_election_performance
 from . import test_contest_publications
 from . import test_outreach_mailings_results
+from . import test_dashboards
 from . import test_annual_report_tools
 from . import test_annual_report
