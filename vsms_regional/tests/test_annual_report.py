@@ -14,13 +14,14 @@ from odoo.tests import freeze_time, new_test_user, tagged
 from ..models.vsms_contest import RESULTS
 from ..tools import guard
 from .common import VsmsGovernanceCommon
+from .test_dashboards import DashboardFigures, filter_id
 
 XLSX = "vsms_regional.vsms_annual_report_xlsx"
 PDF = "vsms_regional.vsms_annual_report_pdf"
 
 
 @tagged("post_install", "-at_install")
-class TestAnnualReport(VsmsGovernanceCommon):
+class TestAnnualReport(VsmsGovernanceCommon, DashboardFigures):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -70,6 +71,7 @@ class TestAnnualReport(VsmsGovernanceCommon):
             ("p6", "Шестой", cls.mun_b, "vsms_position_role_head"),
             ("p7", "Седьмой", None, None),
             ("p8", "Восьмой", cls.mun_a, None),
+            ("p9", "Девятый", cls.mun_a, None),
         ):
             partner = cls.make_person(
                 last,
@@ -107,8 +109,11 @@ class TestAnnualReport(VsmsGovernanceCommon):
         cls.change("2029-12-31 20:30:00", p["p7"], "member")
         cls.change("2029-12-31 21:10:00", p["p7"], "suspended", "Неуплата взносов")
         cls.change("2030-04-01 09:00:00", p["p7"], "member")
+        # a member suspended in November: still a member on 31 December
+        cls.change("2029-06-01 09:00:00", p["p8"], "member")
+        cls.change("2030-11-01 09:00:00", p["p8"], "suspended", "Неуплата взносов")
         # applies, never admitted
-        cls.change("2030-05-01 09:00:00", p["p8"], "applicant")
+        cls.change("2030-05-01 09:00:00", p["p9"], "applicant")
 
     @classmethod
     def make_meetings(cls):
@@ -222,11 +227,7 @@ class TestAnnualReport(VsmsGovernanceCommon):
             apps[:4].action_admit()
             apps[4].action_reject("Не по условиям")
             apps[5].action_withdraw()
-            with guard.allowing(RESULTS):
-                apps[0].write({"place": 1})
-                apps[1].write({"place": 2})
-        # a draft does not count as filed
-        with freeze_time("2030-03-11 09:00:00"):
+            # a draft does not count as filed
             cls.env["vsms.contest.application"].create(
                 {
                     "contest_id": cls.contest.id,
@@ -235,6 +236,11 @@ class TestAnnualReport(VsmsGovernanceCommon):
                     "state": "draft",
                 }
             )
+            cls.contest._set_state("judging")
+            with guard.allowing(RESULTS):
+                apps[0].write({"place": 1})
+                apps[1].write({"place": 2})
+            cls.contest._set_state("done")
 
     @classmethod
     def make_election(cls):
@@ -320,6 +326,39 @@ class TestAnnualReport(VsmsGovernanceCommon):
             now, before = now[step], before.get(step, 0) if before else 0
         return now - before
 
+    def dash_pivot(self, key, model, rows=None, groupby=None, kind="pivots"):
+        """{group: measures} of a dashboard's pivot over the report's year:
+        the JSON's model, domain and group-bys with its period filter (a
+        datetime period in whole days of Moscow time, as the spreadsheet
+        applies it for a user in Moscow)."""
+        data, source = self.source(key, model, rows, kind=kind)
+        start, end, date_from, date_to = self.report._vsms_period()
+        period = source["fieldMatching"][filter_id(data, "Period")]
+        chain = period["chain"]
+        if period["type"] == "datetime":
+            domain = [(chain, ">", start), (chain, "<=", end)]
+        else:
+            domain = [(chain, ">=", date_from), (chain, "<=", date_to)]
+        Model = self.env[model].with_user(self.user_staff)
+        if kind == "lists":
+            return Model.search([*source["domain"], *domain])
+        if groupby is None:
+            groupby = [
+                dim["fieldName"]
+                + (f":{dim['granularity']}" if "granularity" in dim else "")
+                for dim in source["rows"] + source["columns"]
+            ]
+        aggregates = [
+            "__count" if m["fieldName"] == "__count" else f"{m['fieldName']}:sum"
+            for m in source["measures"]
+        ]
+        return {
+            tuple(row[: len(groupby)]): tuple(row[len(groupby) :])
+            for row in Model._read_group(
+                [*source["domain"], *domain], groupby, aggregates
+            )
+        }
+
     def log_count(self, domain):
         start, end, _from, _to = self.report._vsms_period()
         return self.env["vsms.membership.log"].search_count(
@@ -332,16 +371,17 @@ class TestAnnualReport(VsmsGovernanceCommon):
     def test_membership_hand_computed(self):
         membership = self.figures["membership"]
         before = self.before["membership"]
-        # on 1 January: p1, p2, p4, p7 (a member at 23:30 on 31 December)
-        self.assertEqual(membership["start"] - before["start"], 4)
-        # admitted: p3, p4 again, p5 (31.12 23:30), p7 reinstated
-        self.assertEqual(membership["admitted"] - before["admitted"], 4)
-        self.assertEqual(membership["reinstated"] - before["reinstated"], 1)
-        # left: p2, p4, p7 (suspended at 00:10 on 1 January)
-        self.assertEqual(membership["left"] - before["left"], 3)
+        # on 1 January: p1, p2, p4, p7 (a member at 23:30 on 31 December), p8
+        self.assertEqual(membership["start"] - before["start"], 5)
+        # admitted: p3, p4 again, p5 (at 23:30 on 31 December); p7's
+        # suspension lifted is no admission
+        self.assertEqual(membership["admitted"] - before["admitted"], 3)
+        # left: p2, p4; p7 and p8 were only suspended
+        self.assertEqual(membership["left"] - before["left"], 2)
+        # on 31 December: p1, p3, p4, p5, p7, p8 (suspended); p6 joined at
+        # 00:30 on 1 January 2031
+        self.assertEqual(membership["end"] - before["end"], 6)
         self.assertEqual(membership["suspended"] - before["suspended"], 1)
-        # on 31 December: p1, p3, p4, p5, p7; p6 joined on 1 January 2031
-        self.assertEqual(membership["end"] - before["end"], 5)
         self.assertEqual(
             membership["end"],
             membership["start"] + membership["admitted"] - membership["left"],
@@ -354,7 +394,7 @@ class TestAnnualReport(VsmsGovernanceCommon):
             "head": (1, 0, 0, 1),
             "deputy": (1, 1, 1, 1),
             "tos": (0, 1, 0, 1),
-            "other": (2, 2, 2, 2),
+            "other": (3, 1, 1, 3),
         }
         for category, figures in expected.items():
             with self.subTest(category=category):
@@ -367,7 +407,7 @@ class TestAnnualReport(VsmsGovernanceCommon):
                     figures,
                 )
         by_municipality = self.figures["membership"]["by_municipality"]
-        self.assertEqual(by_municipality[self.mun_a.id], (2, 0, 1, 1))
+        self.assertEqual(by_municipality[self.mun_a.id], (3, 0, 1, 2))
         self.assertEqual(by_municipality[self.mun_b.id], (0, 2, 0, 2))
 
     def test_membership_of_the_next_year_starts_at_the_close_of_this_one(self):
@@ -376,33 +416,36 @@ class TestAnnualReport(VsmsGovernanceCommon):
         # p6 was admitted at 00:30 on 1 January 2031
         self.assertEqual(following["end"], following["start"] + 1)
         self.assertEqual(following["admitted"], 1)
+        self.assertEqual(following["by_municipality"][self.mun_b.id], (2, 1, 0, 3))
         # nothing happened after 2031: its close is the contacts' «Members»
+        # (not suspended) and the dashboard's members by municipality
         members = self.env["res.partner"].search_count(
             [("vsms_member_state", "=", "member")]
         )
-        self.assertEqual(following["end"], members)
+        self.assertEqual(following["end"] - following["suspended"], members)
+        pivot = self.pivot("members", "res.partner", rows=["vsms_municipality_id"])
+        self.assertEqual(sum(count for (count,) in pivot.values()), members)
+        in_b = sum(
+            count for key, (count,) in pivot.items() if key[0] == self.mun_b.name
+        )
+        self.assertEqual(in_b, 3)
 
-    def test_membership_agrees_with_the_history_list(self):
+    def test_membership_agrees_with_the_history_list_and_dashboard(self):
         membership = self.figures["membership"]
-        # the «Admissions» filter of the membership history, over the year
+        # the membership history list, filtered to the year
         self.assertEqual(
-            membership["admitted"], self.log_count([("new_state", "=", "member")])
+            membership["admitted"], self.log_count([("movement", "=", "admission")])
         )
         self.assertEqual(
-            membership["reinstated"],
-            self.log_count(
-                [("new_state", "=", "member"), ("old_state", "=", "suspended")]
-            ),
+            membership["left"], self.log_count([("movement", "=", "departure")])
         )
-        self.assertEqual(
-            membership["left"], self.log_count([("old_state", "=", "member")])
-        )
-        self.assertEqual(
-            membership["suspended"],
-            self.log_count(
-                [("old_state", "=", "member"), ("new_state", "=", "suspended")]
-            ),
-        )
+        # the dashboard's admissions and departures per month, over the year
+        months = self.dash_pivot("members", "vsms.membership.log", rows=["date"])
+        totals = {"admission": 0, "departure": 0}
+        for (_month, movement), (count,) in months.items():
+            totals[movement] += count
+        self.assertEqual(totals["admission"], membership["admitted"])
+        self.assertEqual(totals["departure"], membership["left"])
 
     def test_bodies(self):
         self.assertEqual(self.figures["bodies"][self.presidium], (2, 2))
@@ -452,17 +495,101 @@ class TestAnnualReport(VsmsGovernanceCommon):
                     attended,
                 )
 
+    def test_events_agree_with_the_dashboard(self):
+        events = self.figures["events"]
+        by_format = self.dash_pivot("events", "event.event", rows=["event_type_id"])
+        self.assertEqual(
+            {event_type: counts[0] for event_type, counts in events.items()},
+            {event_type: count for (event_type,), (count,) in by_format.items()},
+        )
+        by_category = self.dash_pivot(
+            "events", "event.registration", rows=["vsms_category"]
+        )
+        registered = sum(count for (_cat, _state), (count,) in by_category.items())
+        attended = sum(
+            count for (_cat, state), (count,) in by_category.items() if state == "done"
+        )
+        self.assertEqual(registered, sum(c[1] for c in events.values()))
+        self.assertEqual(attended, sum(c[2] for c in events.values()))
+
     def test_contests(self):
-        # 4 admitted + 1 rejected filed (the withdrawn and the draft are not)
+        # 4 admitted + 1 rejected filed (the withdrawn and the draft are not);
+        # two winners once the results are final
         self.assertEqual(self.figures["contests"][self.contest], (5, 2))
+        applications = self.dash_pivot(
+            "events", "vsms.contest.application", groupby=["contest_id", "state"]
+        )
+        self.assertEqual(
+            sum(
+                count
+                for (contest, state), (count,) in applications.items()
+                if contest == self.contest
+                and state in ("submitted", "admitted", "rejected")
+            ),
+            5,
+        )
+        for contest, (filed, winners) in self.figures["contests"].items():
+            with self.subTest(contest=contest.name):
+                self.assertEqual(
+                    filed,
+                    sum(
+                        count
+                        for (c, state), (count,) in applications.items()
+                        if c == contest
+                        and state in ("submitted", "admitted", "rejected")
+                    ),
+                )
+                listed = self.dash_pivot(
+                    "events", "vsms.contest.application", kind="lists"
+                )
+                self.assertEqual(
+                    winners,
+                    len(listed.filtered(lambda a, c=contest: a.contest_id == c)),
+                )
 
     def test_elections(self):
         # nominated 2, supported 2; registered 3 (one now elected); elected 1
         self.assertEqual(self.figures["elections"][self.election], (2, 2, 2, 1))
+        pivot = self.dash_pivot(
+            "elections",
+            "vsms.candidate",
+            groupby=["election_id", "branch_support", "state"],
+        )
+        for election, counts in self.figures["elections"].items():
+            cells = {
+                (support, state): count
+                for (e, support, state), (count,) in pivot.items()
+                if e == election
+            }
+            with self.subTest(election=election.name):
+                self.assertEqual(
+                    counts,
+                    (
+                        sum(n for (sup, _st), n in cells.items() if sup == "nominated"),
+                        sum(n for (sup, _st), n in cells.items() if sup == "supported"),
+                        sum(
+                            n
+                            for (sup, st), n in cells.items()
+                            if sup != "none"
+                            and st in ("registered", "elected", "not_elected")
+                        ),
+                        sum(
+                            n
+                            for (sup, st), n in cells.items()
+                            if sup != "none" and st == "elected"
+                        ),
+                    ),
+                )
 
     def test_mandates(self):
         self.assertEqual(self.delta("mandates", "received"), 2)
         self.assertEqual(self.delta("mandates", "done"), 1)
+        # the dashboard's mandates by state (its Total over the topics)
+        by_state = self.dash_pivot("elections", "vsms.mandate", groupby=["state"])
+        self.assertEqual(
+            self.figures["mandates"]["by_state"],
+            {state: count for (state,), (count,) in by_state.items()},
+        )
         self.assertEqual(
             self.figures["mandates"]["received"],
             sum(self.figures["mandates"]["by_state"].values()),
@@ -470,17 +597,14 @@ class TestAnnualReport(VsmsGovernanceCommon):
 
     def test_publications(self):
         publications = self.figures["publications"]
+        before = self.before["publications"]
+        self.assertEqual(publications.get("vk", 0) - before.get("vk", 0), 2)
+        self.assertEqual(publications.get("telegram", 0) - before.get("telegram", 0), 1)
+        self.assertEqual(publications.get("print", 0) - before.get("print", 0), 0)
+        pivot = self.dash_pivot("elections", "vsms.publication")
         self.assertEqual(
-            publications.get("vk", 0) - self.before["publications"].get("vk", 0), 2
-        )
-        self.assertEqual(
-            publications.get("telegram", 0)
-            - self.before["publications"].get("telegram", 0),
-            1,
-        )
-        self.assertEqual(
-            publications.get("print", 0) - self.before["publications"].get("print", 0),
-            0,
+            publications,
+            {channel: count for (channel,), (count, _reach) in pivot.items()},
         )
 
     # ------------------------------------------------------------------
@@ -519,7 +643,7 @@ class TestAnnualReport(VsmsGovernanceCommon):
         rows = self.sheet_rows(book["Членство"])
         self.assertIn(("Члены на 1 января", membership["start"]), [r[:2] for r in rows])
         self.assertIn(("Члены на 31 декабря", membership["end"]), [r[:2] for r in rows])
-        self.assertIn(("Тестовый округ А", 2, 0, 1, 1), [r[:5] for r in rows])
+        self.assertIn(("Тестовый округ А", 3, 0, 1, 2), [r[:5] for r in rows])
         self.assertIn(("Тестовый округ Б", 0, 2, 0, 2), [r[:5] for r in rows])
         bodies = [r[:3] for r in self.sheet_rows(book["Органы управления"])]
         self.assertIn(("Президиум (тест)", 2, 2), bodies)

@@ -8,7 +8,9 @@ at or before that moment (ties on the date broken by the entry's id), and
 The year's figures use two moments: the close of 31 December of the previous
 year (members «on 1 January», before anything happened that day) and the
 close of 31 December of the year.  The year's changes are the entries after
-the first moment and at or before the second, so that
+the first moment and at or before the second; admissions and departures are
+the history's ``movement`` (models/vsms_membership_log_movement.py: what the
+dashboards count), so that
 
     members on 31 December = members on 1 January + admitted − left
 
@@ -25,9 +27,10 @@ import pytz
 YEAR_MIN = 2000
 YEAR_MAX = 2100
 
-# The status that makes a person a member (the «Members» filter of the
-# contacts and the «Admissions» filter of the history).
+# The statuses of a member: a suspended member is still one (the «Members»
+# filter of the contacts shows those not suspended).
 MEMBER = "member"
+IN_MEMBERSHIP = ("member", "suspended")
 
 # Categories of members in the report, in its order.
 CATEGORIES = ("head", "deputy", "tos", "other")
@@ -94,32 +97,34 @@ def state_at(rows, moment):
     return {pid: row["new_state"] for pid, row in last.items()}
 
 
-def members_at(rows, moment):
-    """The ids of the people who were members at ``moment``."""
-    return {pid for pid, state in state_at(rows, moment).items() if state == MEMBER}
+def members_at(rows, moment, states=IN_MEMBERSHIP):
+    """The ids of the people who were members (in one of ``states``) at
+    ``moment``."""
+    return {pid for pid, state in state_at(rows, moment).items() if state in states}
 
 
 def membership_changes(rows, start, end):
     """The history rows of the year (after ``start``, at or before ``end``)
-    that admitted a person (new status «member»), and those that took one
-    out of membership (old status «member»), each list in date order."""
+    that admitted a member and those that lost one, each in date order.
+    Rows carry the history's ``movement`` («admission», «departure»,
+    «other»: the dashboards' admissions and departures)."""
     year = sorted((r for r in rows if start < r["date"] <= end), key=_key)
-    admitted = [r for r in year if r["new_state"] == MEMBER]
-    left = [
-        r for r in year if r.get("old_state") == MEMBER and r["new_state"] != MEMBER
-    ]
+    admitted = [r for r in year if r["movement"] == "admission"]
+    left = [r for r in year if r["movement"] == "departure"]
     return admitted, left
 
 
 def membership_figures(rows, start, end):
     """The membership block for the period (``start``, ``end``]: members on
-    each date (sets of partner ids) and the rows that admitted or took out a
-    member.  ``rows`` may hold entries after ``end``: they are ignored."""
+    each date and those of them suspended on the last (sets of partner ids),
+    and the rows that admitted or lost a member.  ``rows`` may hold entries
+    after ``end``: they are ignored."""
     rows = list(rows)
     admitted, left = membership_changes(rows, start, end)
     return {
         "start": members_at(rows, start),
         "end": members_at(rows, end),
+        "suspended": members_at(rows, end, ("suspended",)),
         "admitted": admitted,
         "left": left,
     }

@@ -82,11 +82,11 @@ class VsmsAnnualReport(models.TransientModel):
         # of this one (to the second)
         in_year = {
             field: Domain(field, ">", start) & Domain(field, "<=", end)
-            for field in ("date", "start", "date_begin")
+            for field in ("date", "start", "date_begin", "date_submitted")
         }
         days = {
             field: Domain(field, ">=", date_from) & Domain(field, "<=", date_to)
-            for field in ("date", "date_end", "date_done", "date_open", "date_results")
+            for field in ("date", "date_end", "date_done", "contest_id.date_results")
         }
         return {
             # up to the close of the year: the states on both dates come
@@ -101,12 +101,13 @@ class VsmsAnnualReport(models.TransientModel):
             & Domain("state", "in", ADOPTED_DECISIONS)
             & self._vsms_company_domain(),
             "events": in_year["date_begin"] & self._vsms_company_domain(shared=True),
-            "contests": Domain("state", "!=", "cancelled")
-            & self._vsms_company_domain()
-            & (
-                days["date_results"]
-                | (Domain("date_results", "=", False) & days["date_open"])
-            ),
+            "applications": in_year["date_submitted"]
+            & Domain("state", "in", FILED_APPLICATIONS)
+            & self._vsms_company_domain(),
+            "winners": Domain("place", ">", 0)
+            & Domain("contest_id.state", "=", "done")
+            & days["contest_id.date_results"]
+            & self._vsms_company_domain(),
             "elections": days["date_end"] & self._vsms_company_domain(),
             "mandates_received": days["date"] & self._vsms_company_domain(),
             "mandates_done": days["date_done"]
@@ -129,7 +130,6 @@ class VsmsAnnualReport(models.TransientModel):
         self.check_access("read")
         self._vsms_check_year()
         domains = self._vsms_domains()
-        _start, _end, date_from, _to = self._vsms_period()
         env = self.env
         figures = {
             "year": self.year,
@@ -182,34 +182,23 @@ class VsmsAnnualReport(models.TransientModel):
             for event_type in self._vsms_sorted(env["event.type"].browse(), by_type)
         }
 
-        # contests: filed applications and winners
-        contests = env["vsms.contest"].search(domains["contests"], order="id")
-        applications = env["vsms.contest.application"]._read_group(
-            [
-                ("contest_id", "in", contests.ids),
-                ("state", "in", FILED_APPLICATIONS),
-            ],
-            ["contest_id", "state", "kind"],
-            ["__count"],
-        )
-        winners = dict(
-            env["vsms.contest.application"]._read_group(
-                Domain("contest_id", "in", contests.ids)
-                & Domain("state", "=", "admitted")
-                & (
-                    Domain("place", ">", 0)
-                    | Domain("result", "in", ["winner", "prize"])
-                ),
-                ["contest_id"],
-                ["__count"],
+        # contests: applications filed during the year (the dashboards'
+        # applications by their submission date) and winners of the contests
+        # whose results became final this year (the dashboards' winners)
+        Application = env["vsms.contest.application"]
+        filed = dict(
+            Application._read_group(
+                domains["applications"], ["contest_id"], ["__count"]
             )
         )
-        filed = dict.fromkeys(contests, 0)
-        for contest, _state, _kind, count in applications:
-            filed[contest] += count
+        winners = dict(
+            Application._read_group(domains["winners"], ["contest_id"], ["__count"])
+        )
         figures["contests"] = {
-            contest: (filed[contest], winners.get(contest, 0))
-            for contest in contests.sorted(lambda c: (c.date_open or date_from, c.id))
+            contest: (filed.get(contest, 0), winners.get(contest, 0))
+            for contest in self._vsms_sorted(
+                env["vsms.contest"].browse(), filed, winners
+            )
         }
 
         # election campaigns: the branch's candidates
@@ -265,7 +254,7 @@ class VsmsAnnualReport(models.TransientModel):
             .with_context(active_test=False)
             .search_fetch(
                 domains["membership_log"],
-                ["partner_id", "date", "old_state", "new_state"],
+                ["partner_id", "date", "new_state", "movement"],
                 order="id",
             )
         )
@@ -274,8 +263,8 @@ class VsmsAnnualReport(models.TransientModel):
                 "id": log.id,
                 "partner_id": log.partner_id.id,
                 "date": log.date,
-                "old_state": log.old_state,
                 "new_state": log.new_state,
+                "movement": log.movement,
             }
             for log in logs
         ]
@@ -298,11 +287,8 @@ class VsmsAnnualReport(models.TransientModel):
             "start": len(membership["start"]),
             "end": len(membership["end"]),
             "admitted": len(membership["admitted"]),
-            "reinstated": sum(
-                r["old_state"] == "suspended" for r in membership["admitted"]
-            ),
             "left": len(membership["left"]),
-            "suspended": sum(r["new_state"] == "suspended" for r in membership["left"]),
+            "suspended": len(membership["suspended"]),
             "by_category": tools.breakdown(
                 membership, lambda pid: category_of.get(pid, "other")
             ),
@@ -371,15 +357,14 @@ class VsmsAnnualReport(models.TransientModel):
                                 membership["admitted"],
                             ],
                             [
-                                self.env._("of them reinstated after a suspension"),
-                                membership["reinstated"],
-                            ],
-                            [
                                 self.env._("Left membership during the year"),
                                 membership["left"],
                             ],
-                            [self.env._("of them suspended"), membership["suspended"]],
                             [self.env._("Members on 31 December"), membership["end"]],
+                            [
+                                self.env._("of them with a suspended membership"),
+                                membership["suspended"],
+                            ],
                         ],
                         "total": None,
                     },
