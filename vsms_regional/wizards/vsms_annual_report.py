@@ -321,7 +321,7 @@ class VsmsAnnualReport(models.TransientModel):
         membership = figures["membership"]
         flow = [
             self.env._("On 1 January"),
-            self.env._("Admitted"),
+            self.env._("Admitted to membership"),
             self.env._("Left"),
             self.env._("On 31 December"),
         ]
@@ -349,7 +349,7 @@ class VsmsAnnualReport(models.TransientModel):
                 "tables": [
                     {
                         "title": self.env._("Members of the branch"),
-                        "columns": [self.env._("Figure"), self.env._("Number")],
+                        "columns": [self.env._("Figure"), self.env._("Count")],
                         "rows": [
                             [self.env._("Members on 1 January"), membership["start"]],
                             [
@@ -449,10 +449,10 @@ class VsmsAnnualReport(models.TransientModel):
                         self.env._("Candidates of the branch"),
                         [
                             self.env._("Election"),
-                            self.env._("Nominated by the branch"),
-                            self.env._("Supported by the branch"),
+                            self.env._("Candidates nominated by the branch"),
+                            self.env._("Candidates supported by the branch"),
                             self.env._("Registered"),
-                            self.env._("Elected"),
+                            self.env._("Candidates elected"),
                         ],
                         [
                             [election.name, *counts]
@@ -467,7 +467,7 @@ class VsmsAnnualReport(models.TransientModel):
                 "tables": [
                     {
                         "title": self.env._("Voters' mandates"),
-                        "columns": [self.env._("Figure"), self.env._("Number")],
+                        "columns": [self.env._("Figure"), self.env._("Count")],
                         "rows": [
                             [
                                 self.env._("Received during the year"),
