@@ -17,11 +17,14 @@ commits whenever it runs synchronously, so never point it at real data:
         -c $ODOO_CONF -d vsms_bench --no-http < scripts/benchmark_reports.py
 
 VSMS_BENCH_PARTNERS, VSMS_BENCH_EVENTS and VSMS_BENCH_REGISTRATIONS change
-the sizes; VSMS_BENCH_YEAR the year (default: the current one).
+the sizes; VSMS_BENCH_YEAR the year (default: the current one);
+VSMS_BENCH_PROFILE=1 prints where the figures spend their time.
 """
 
+import cProfile
 import datetime
 import os
+import pstats
 import random
 import time
 
@@ -237,6 +240,11 @@ print(
 )
 
 large = run_report(f"After the data (year {YEAR})")
+if os.environ.get("VSMS_BENCH_PROFILE"):
+    env.invalidate_all()
+    profile = cProfile.Profile()
+    profile.runcall(figures)
+    pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
 for label, before, after in zip(
     ("figures", "XLSX", "PDF's HTML"), small, large, strict=True
 ):

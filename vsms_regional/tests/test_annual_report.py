@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
-from odoo.tests import freeze_time, new_test_user, tagged
+from odoo.tests import Form, freeze_time, new_test_user, tagged
 
 from ..models.vsms_contest import RESULTS
 from ..tools import guard
@@ -687,6 +687,30 @@ class TestAnnualReport(VsmsGovernanceCommon, DashboardFigures):
         )
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
+
+    @freeze_time("2031-02-10")
+    def test_wizard_form(self):
+        form = Form(self.Report.with_user(self.user_staff))
+        self.assertEqual(form.year, 2031)
+        form.year = 2030
+        report = form.save()
+        # the company field shows with several companies only
+        self.assertEqual(report.company_id, self.company)
+        self.assertEqual(
+            report._vsms_annual_figures()["membership"], self.figures["membership"]
+        )
+        menu = self.env.ref("vsms_regional.vsms_annual_report_menu")
+        self.assertEqual(
+            menu.action, self.env.ref("vsms_regional.vsms_annual_report_action")
+        )
+        for user, visible in (
+            (self.user_staff, True),
+            (self.user_jury, False),
+            (self.user_outsider, False),
+        ):
+            with self.subTest(user=user.login):
+                menus = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+                self.assertEqual(menu.id in menus, visible)
 
     def test_print_buttons(self):
         report = self.report.with_user(self.user_staff)
