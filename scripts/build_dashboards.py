@@ -19,6 +19,7 @@ each block counts).
 """
 
 import json
+import sys
 import uuid
 from pathlib import Path
 
@@ -33,6 +34,9 @@ STYLES = {
     "4": {"textColor": "#6c757d", "italic": True},
 }
 FORMATS = {"1": "0%", "2": "0"}
+# wide enough for a pivot by office (a column per office, plus «None» and
+# the total)
+COLUMNS = 20
 
 
 def fid(dashboard, name):
@@ -41,6 +45,32 @@ def fid(dashboard, name):
 
 def col(index):
     return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[index]
+
+
+def read_po(path):
+    """{msgid: msgstr} of a .po file (enough of the format for ru.po)."""
+    entries, key, current = {}, None, {"msgid": "", "msgstr": ""}
+
+    def unquote(text):
+        return json.loads(text)
+
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if line.startswith(("msgid ", "msgstr ")):
+            key, _sep, rest = line.partition(" ")
+            if key == "msgid" and current["msgid"]:
+                entries[current["msgid"]] = current["msgstr"]
+                current = {"msgid": "", "msgstr": ""}
+            current[key] = unquote(rest)
+        elif line.startswith('"') and key:
+            current[key] += unquote(line)
+        elif not line.strip() and current["msgid"]:
+            entries[current["msgid"]] = current["msgstr"]
+            current, key = {"msgid": "", "msgstr": ""}, None
+    return entries
+
+
+RU_PO = OUT.parent.parent / "i18n" / "ru.po"
+MISSING = set()
 
 
 def t(label):
@@ -84,7 +114,7 @@ PLAN = {
             "measures": ["__count"],
             "period": ("date_start", "date"),
             "municipality": None,
-            "height": 16,
+            "height": 12,
             "sample": [
                 ["Раздел плана", "Запланировано", "Проведено", "Не проведено", "Всего"],
                 ["", "Количество", "Количество", "Количество", "Количество"],
@@ -106,7 +136,7 @@ PLAN = {
             "measures": ["__count"],
             "period": ("date_start", "date"),
             "municipality": None,
-            "height": 10,
+            "height": 9,
             "sample": [
                 ["Квартал", "Запланировано", "Проведено", "Не проведено", "Всего"],
                 ["", "Количество", "Количество", "Количество", "Количество"],
@@ -134,7 +164,7 @@ PLAN = {
             ],
             "period": ("date_start", "date"),
             "municipality": None,
-            "height": 14,
+            "height": 10,
             "sample": [
                 [
                     "Раздел плана",
@@ -183,34 +213,6 @@ MEMBERS = {
     "key": "members",
     "filters": [PERIOD, MUNICIPALITY],
     "blocks": [
-        {
-            "title": "Members by municipality and main office",
-            "note": "Members today (the period does not apply).",
-            "kind": "pivot",
-            "name": "Муниципальное образование",
-            "model": "res.partner",
-            "domain": [["vsms_member_state", "=", "member"]],
-            "rows": [{"fieldName": "vsms_municipality_id"}],
-            "columns": [{"fieldName": "vsms_main_role_id"}],
-            "measures": ["__count"],
-            "period": None,
-            "municipality": "vsms_municipality_id",
-            "height": 33,
-            "sample": [
-                [
-                    "Муниципальное образование",
-                    "Глава МО",
-                    "Депутат",
-                    "Председатель ТОС",
-                    "Всего",
-                ],
-                ["", "Количество", "Количество", "Количество", "Количество"],
-                ["город Смоленск", 1, 12, 9, 22],
-                ["Вяземский муниципальный округ", 1, 6, 4, 11],
-                ["Гагаринский муниципальный округ", 1, 5, 3, 9],
-                ["Всего", 3, 23, 16, 42],
-            ],
-        },
         {
             "title": "Admissions and departures per month",
             "note": "Membership history: admitted (not back from a suspension) "
@@ -275,7 +277,7 @@ MEMBERS = {
             "title": "Consent coverage of members",
             "note": "Members holding a consent in force today.",
             "kind": "values",
-            "header": ["Consent", "Members", "Share"],
+            "header": ["Consent", "Members", "Percentage"],
             "pivots": [
                 {
                     "label": "Members",
@@ -314,6 +316,34 @@ MEMBERS = {
             "height": 6,
             "sample": [[42, 1], [38, 0.9], [21, 0.5], [30, 0.71]],
         },
+        {
+            "title": "Members by municipality and main office",
+            "note": "Members today (the period does not apply).",
+            "kind": "pivot",
+            "name": "Муниципальное образование",
+            "model": "res.partner",
+            "domain": [["vsms_member_state", "=", "member"]],
+            "rows": [{"fieldName": "vsms_municipality_id"}],
+            "columns": [{"fieldName": "vsms_main_role_id"}],
+            "measures": ["__count"],
+            "period": None,
+            "municipality": "vsms_municipality_id",
+            "height": 32,
+            "sample": [
+                [
+                    "Муниципальное образование",
+                    "Глава МО",
+                    "Депутат",
+                    "Председатель ТОС",
+                    "Всего",
+                ],
+                ["", "Количество", "Количество", "Количество", "Количество"],
+                ["город Смоленск", 1, 12, 9, 22],
+                ["Вяземский муниципальный округ", 1, 6, 4, 11],
+                ["Гагаринский муниципальный округ", 1, 5, 3, 9],
+                ["Всего", 3, 23, 16, 42],
+            ],
+        },
     ],
 }
 
@@ -334,7 +364,7 @@ EVENTS = {
             "measures": ["__count"],
             "period": ("date_begin", "datetime"),
             "municipality": None,
-            "height": 14,
+            "height": 11,
             "sample": [
                 ["Формат", "Количество"],
                 ["Семинар-совещание", 6],
@@ -356,7 +386,7 @@ EVENTS = {
             "measures": ["__count"],
             "period": ("event_id.date_begin", "datetime"),
             "municipality": "vsms_municipality_id",
-            "height": 16,
+            "height": 15,
             "sample": [
                 ["Категория участников", "Зарегистрирован", "Присутствовал", "Всего"],
                 ["", "Количество", "Количество", "Количество"],
@@ -370,7 +400,7 @@ EVENTS = {
             "title": "Attendance rate",
             "note": "Attended out of the registrations not cancelled.",
             "kind": "values",
-            "header": ["Registrations", "Count", "Share"],
+            "header": ["Registrations", "Count", "Percentage"],
             "pivots": [
                 {
                     "label": "Registered or attended",
@@ -504,8 +534,8 @@ ELECTIONS = {
             ],
         },
         {
-            "title": "Elected",
-            "note": "Candidates elected.",
+            "title": "Elected candidates",
+            "note": "The period applies to the last voting day.",
             "kind": "list",
             "name": "Избранные",
             "model": "vsms.candidate",
@@ -544,7 +574,7 @@ ELECTIONS = {
             "measures": ["__count"],
             "period": ("date", "date"),
             "municipality": "municipality_id",
-            "height": 16,
+            "height": 14,
             "sample": [
                 ["Тема", "Поступил", "В работе", "Выполнен", "Всего"],
                 ["", "Количество", "Количество", "Количество", "Количество"],
@@ -565,7 +595,7 @@ ELECTIONS = {
             "measures": ["__count", "reach"],
             "period": ("date", "date"),
             "municipality": "municipality_id",
-            "height": 13,
+            "height": 12,
             "sample": [
                 ["Канал", "Количество", "Охват"],
                 ["Сайт отделения", 24, 5300],
@@ -675,9 +705,10 @@ TITLES = {
 class Sheet:
     """The cells of one dashboard (real or sample) and its data sources."""
 
-    def __init__(self, dashboard, sample):
+    def __init__(self, dashboard, sample, russian=None):
         self.dashboard = dashboard
         self.sample = sample
+        self.russian = russian
         self.cells, self.styles, self.formats = {}, {}, {}
         self.pivots, self.lists = {}, {}
 
@@ -687,6 +718,16 @@ class Sheet:
             self.styles[ref] = style
         if fmt:
             self.formats[ref] = fmt
+
+    def label(self, text):
+        """A translatable label; in Russian on the sample dashboard, which
+        Odoo serves without translations (no translation namespace)."""
+        if not self.sample:
+            return t(text)
+        if not self.russian.get(text):
+            MISSING.add(text)
+            return text
+        return self.russian[text]
 
     def put_table(self, top, rows):
         for r, values in enumerate(rows):
@@ -713,7 +754,7 @@ class Sheet:
 
     def values_block(self, block, top):
         for c, label in enumerate(block["header"]):
-            self.put(f"{col(c)}{top}", t(label), style=2)
+            self.put(f"{col(c)}{top}", self.label(label), style=2)
         first = top + 1
         for r, spec in enumerate(block["pivots"]):
             line = first + r
@@ -723,7 +764,7 @@ class Sheet:
                 spec["domain"],
                 spec.get("period", block["period"]),
             )
-            self.put(f"A{line}", t(spec["label"]))
+            self.put(f"A{line}", self.label(spec["label"]))
             value = (
                 cell_value(block["sample"][r][0])
                 if self.sample
@@ -760,11 +801,11 @@ class Sheet:
             self.styles[f"{col(c)}{top}"] = 2
 
     def build(self):
-        self.put("A1", t(TITLES[self.dashboard["key"]]), style=1)
+        self.put("A1", self.label(TITLES[self.dashboard["key"]]), style=1)
         row = 3
         for block in self.dashboard["blocks"]:
-            self.put(f"A{row}", t(block["title"]), style=1)
-            self.put(f"A{row + 1}", t(block["note"]), style=4)
+            self.put(f"A{row}", self.label(block["title"]), style=1)
+            self.put(f"A{row + 1}", self.label(block["note"]), style=4)
             top = row + 2
             getattr(self, f"{block['kind']}_block")(block, top)
             row = top + block["height"] + 1
@@ -774,12 +815,12 @@ class Sheet:
         sheet = {
             "id": "sheet1",
             "name": "Dashboard",
-            "colNumber": 8,
+            "colNumber": COLUMNS,
             "rowNumber": row_count,
             "rows": {},
             "cols": {
-                "0": {"size": 330},
-                **{str(i): {"size": 120} for i in range(1, 8)},
+                "0": {"size": 360},
+                **{str(i): {"size": 135} for i in range(1, COLUMNS)},
             },
             "merges": [],
             "cells": self.cells,
@@ -815,20 +856,26 @@ class Sheet:
         }
 
 
-def build(dashboard, sample):
-    return Sheet(dashboard, sample).build()
+def build(dashboard, sample, russian=None):
+    return Sheet(dashboard, sample, russian).build()
 
 
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
+    russian = read_po(RU_PO)
     for dashboard in DASHBOARDS:
         for sample in (False, True):
             name = f"{dashboard['key']}{'_sample' if sample else ''}_dashboard.json"
-            data = build(dashboard, sample)
+            data = build(dashboard, sample, russian)
             (OUT / name).write_text(
                 json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
             )
             print(OUT / name)
+    if MISSING:
+        sys.exit(
+            "Export the .pot, translate these in ru.po, then build again (the "
+            "sample dashboards show them in Russian):\n" + "\n".join(sorted(MISSING))
+        )
 
 
 if __name__ == "__main__":

@@ -82,3 +82,4 @@ from . import res_company_contest_coverage
 from . import vsms_contest_mailing
 from . import vsms_election_mailing
 from . import vsms_membership_log_movement
+from . import spreadsheet_dashboard_share
