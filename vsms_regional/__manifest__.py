@@ -113,6 +113,8 @@
         "wizards/vsms_plan_import_wizard_views.xml",
         "views/vsms_plan_docx_views.xml",
         "views/vsms_plan_docx_menus.xml",
+        "report/vsms_annual_report.xml",
+        "wizards/vsms_annual_report_views.xml",
         "data/vsms_plan_2021_data.xml",
         "data/vsms_contest_2021_data.xml",
         "data/vsms_election_2021_data.xml",

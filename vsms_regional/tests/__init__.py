@@ -68,3 +68,5 @@ from . import test_contest_application_tour
 from . import test_contest_application_number
 from . import test_plan_docx_parser
 from . import test_plan_docx
+from . import test_annual_report_tools
+from . import test_annual_report

@@ -5,3 +5,4 @@ from . import guard
 from . import records
 from . import contest_marks_import
 from . import plan_docx
+from . import annual_report

@@ -9,3 +9,4 @@ from . import vsms_election_result_import
 from . import vsms_plan_execution_report_wizard
 from . import vsms_plan_import_wizard
 from . import vsms_plan_import_wizard_line
+from . import vsms_annual_report
