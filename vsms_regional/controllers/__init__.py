@@ -1,1 +1,2 @@
 from . import personal_data
+from . import event_registration

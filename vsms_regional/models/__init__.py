@@ -81,3 +81,7 @@ from . import vsms_election_publications
 from . import res_company_contest_coverage
 from . import vsms_contest_mailing
 from . import vsms_election_mailing
+from . import event_registration_seats
+from . import event_event_waitlist
+from . import event_registration_website
+from . import res_partner_event_registration
