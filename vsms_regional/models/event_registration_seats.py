@@ -11,18 +11,13 @@ this transaction sees them).  The lock is held until this transaction commits,
 so nobody decides on a stale count.
 """
 
-import logging
-
-from odoo import SUPERUSER_ID, api, fields, models, modules
+from odoo import api, fields, models, modules
 from odoo.exceptions import ValidationError
 
 from ..tools.seats import seats_free
 
-_logger = logging.getLogger(__name__)
-
 # first key of the two-key advisory locks (pg_advisory_xact_lock(int, int))
 SEAT_LOCK_KEY = 77701
-MAIL_LOCK_KEY = 77702
 # fields whose change may take or free a seat
 SEAT_FIELDS = {"state", "active", "event_id", "event_slot_id", "event_ticket_id"}
 SEAT_STATES = ("open", "done")
@@ -274,14 +269,15 @@ class EventRegistration(models.Model):
     # ------------------------------------------------------------------
 
     def _update_mail_schedulers(self):
-        """Outside tests Odoo runs the on-registration mails inside the
-        registration's request and commits midway; two simultaneous
-        registrations then update the same scheduler row from stale
-        snapshots and the request dies (HTTP 500).  As those mails are sent
-        after a commit anyway, send them right after this transaction
-        commits, one event at a time, in a short transaction of their own."""
-        async_mode = self.env["ir.config_parameter"].sudo().get_param(
-            "event.event_mail_async"
+        """Outside tests Odoo runs the on-registration schedulers inside the
+        registration's transaction, commits midway and updates the
+        scheduler's counters: simultaneous registrations then update the same
+        scheduler row from stale snapshots and the requests die (HTTP 500).
+        Here the registration's mails are queued in its own transaction,
+        touching only rows of its own (no commit, no shared counter); the
+        scheduler cron refreshes the counters."""
+        async_mode = (
+            self.env["ir.config_parameter"].sudo().get_param("event.event_mail_async")
         )
         if (
             async_mode
@@ -289,53 +285,33 @@ class EventRegistration(models.Model):
             or self.env.context.get("install_mode")
         ):
             return super()._update_mail_schedulers()
+        return self._vsms_queue_registration_mails()
+
+    def _vsms_queue_registration_mails(self):
+        """Queue the on-registration mails of the registered among ``self``
+        (mail.mail, sent by the mail queue), without committing."""
         registrations = self.filtered(lambda reg: reg.state == "open")
         if not registrations:
-            return None
-        dbname = self.env.cr.dbname
-        registry = self.env.registry
-        by_event = {}
-        for reg in registrations:
-            by_event.setdefault(reg.event_id.id, []).append(reg.id)
-
-        def send_after_commit():
-            for event_id, reg_ids in by_event.items():
-                _vsms_send_registration_mails(registry, dbname, event_id, reg_ids)
-
-        self.env.cr.postcommit.add(send_after_commit)
-        return None
-
-
-def _vsms_send_registration_mails(registry, dbname, event_id, reg_ids):
-    """Run the on-registration schedulers of one event for ``reg_ids`` in a
-    transaction whose snapshot starts after a per-event lock is held (a
-    session lock taken and committed first), so it never updates the
-    scheduler row from a stale snapshot.  Failures leave the mails to the
-    scheduler cron (they are never lost: the cron sends what is missing)."""
-    with registry.cursor() as cr:
-        locked = False
-        try:
-            cr.execute("SELECT pg_advisory_lock(%s, %s)", (MAIL_LOCK_KEY, event_id))
-            locked = True
-            cr.commit()  # pylint: disable=invalid-commit
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            registrations = env["event.registration"].browse(reg_ids).exists()
-            super(EventRegistration, registrations)._update_mail_schedulers()
-            cr.commit()  # pylint: disable=invalid-commit
-        except Exception:  # pylint: disable=broad-except
-            _logger.warning(
-                "Registration mails of event %s left to the scheduler",
-                event_id,
-                exc_info=True,
+            return self.env["event.mail.registration"]
+        schedulers = (
+            self.env["event.mail"]
+            .sudo()
+            .search(
+                [
+                    ("event_id", "in", registrations.event_id.ids),
+                    ("interval_type", "=", "after_sub"),
+                ]
             )
-            cr.rollback()
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            env.ref("event.event_mail_scheduler")._trigger()
-            cr.commit()  # pylint: disable=invalid-commit
-        finally:
-            if locked:
-                cr.rollback()
-                cr.execute(
-                    "SELECT pg_advisory_unlock(%s, %s)", (MAIL_LOCK_KEY, event_id)
+        )
+        queued = self.env["event.mail.registration"].sudo()
+        for scheduler in schedulers._filter_template_ref():
+            mails = scheduler._create_missing_mail_registrations(
+                registrations.filtered(
+                    lambda reg, s=scheduler: reg.event_id == s.event_id
                 )
-                cr.commit()  # pylint: disable=invalid-commit
+            )
+            due = mails.filtered_domain(mails._get_skip_domain())
+            queued |= due._execute_on_registrations()
+        if schedulers:
+            self.env.ref("event.event_mail_scheduler")._trigger()
+        return queued
