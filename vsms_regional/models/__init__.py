@@ -8,6 +8,7 @@ from . import vsms_term_mixin
 from . import vsms_position
 from . import vsms_membership_log
 from . import vsms_consent
+from . import vsms_consent_text
 from . import res_partner
 from . import res_partner_names
 from . import res_partner_contact_base
@@ -60,6 +61,7 @@ from . import vsms_plan_occurrence_contest
 from . import vsms_plan_item_contest
 from . import res_partner_contests
 from . import vsms_consent_guardian
+from . import vsms_consent_online
 from . import vsms_election
 from . import vsms_election_district
 from . import vsms_candidate

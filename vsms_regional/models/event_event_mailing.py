@@ -28,9 +28,10 @@ class EventEvent(models.Model):
     def _vsms_invitation_details(self):
         """The invitation's details: what, when, where and how to register.
 
-        Registration: the event's public link (``event_share_url``: the online
-        event's link, or its web page once ``website_event`` is installed);
-        without one, a reply to the letter, with the organiser's contacts."""
+        Registration: the event's web page once it is published on the
+        website (``event_share_url``), otherwise the online event's link;
+        without either, a reply to the letter, with the organiser's contacts
+        (an unpublished page would answer «not found» to the public)."""
         self.ensure_one()
 
         def line(label, value):
@@ -44,7 +45,7 @@ class EventEvent(models.Model):
         place = self.address_inline
         if not place and self.event_url:
             place = self.env._("online")
-        url = self.event_share_url
+        url = self.event_share_url if self.is_published else self.event_url
         if url:
             registration = Markup('<a href="%s">%s</a>') % (url, url)
         else:

@@ -13,6 +13,7 @@ from . import test_contact_base
 from . import test_membership
 from . import test_admission
 from . import test_consent
+from . import test_consent_text
 from . import test_contact_upkeep
 from . import test_personal_data
 from . import test_contact_security

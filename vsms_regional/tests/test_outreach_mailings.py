@@ -204,8 +204,9 @@ class TestPreparedMailings(OutreachMailingCommon):
         self.assertEqual(self.item_olympiad.mailing_sent_count, 1)
 
     def test_event_invitation_registration_link(self):
-        """The event's public link is the registration link; without one,
-        people reply to the letter, with the organiser's contacts."""
+        """The event's web page is the registration link once published;
+        otherwise the online event's link; without one, people reply to the
+        letter, with the organiser's contacts."""
         online = self.env["event.event"].create(
             {
                 "name": "Вебинар",
@@ -231,6 +232,12 @@ class TestPreparedMailings(OutreachMailingCommon):
             details,
         )
         self.assertNotIn("<a href", details)
+        # published on the website: its page is where people register
+        self.event.is_published = True
+        details = self.event.with_user(self.user_staff)._vsms_invitation_details()
+        self.assertIn(f'<a href="{self.event.event_share_url}">', details)
+        self.assertIn("/event/", self.event.event_share_url)
+        self.assertNotIn("reply to this letter", details)
 
     def test_template_without_its_slot(self):
         """Staff may rework a letter and drop its slot: the details then
