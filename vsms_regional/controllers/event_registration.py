@@ -85,9 +85,10 @@ class VsmsWebsiteEventController(WebsiteEventController):
             text = Text.browse(int(post["consent_text_id"])).exists()
         if not text or text.kind != "processing" or not text.active:
             text = Text._vsms_current("processing")
-        if not post.get("vsms_consent") or not text:
+        consent = event.vsms_consent_required
+        if consent and (not post.get("vsms_consent") or not text):
             return self._vsms_form_error(event, "vsms_consent")
-        minor = bool(post.get("vsms_minor"))
+        minor = consent and bool(post.get("vsms_minor"))
         guardian_name = " ".join((post.get("vsms_guardian_name") or "").split())
         relation = post.get("vsms_guardian_relation")
         if relation not in GUARDIAN_RELATIONS:
@@ -121,7 +122,7 @@ class VsmsWebsiteEventController(WebsiteEventController):
                 attendees_sudo = self._create_attendees_from_registration_post(
                     event, registrations_data
                 )
-                for partner in attendees_sudo.partner_id:
+                for partner in attendees_sudo.partner_id if consent else ():
                     Consent._vsms_record_online(
                         partner,
                         "processing",

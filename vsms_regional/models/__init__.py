@@ -87,3 +87,5 @@ from . import event_registration_seats
 from . import event_event_waitlist
 from . import event_registration_website
 from . import res_partner_event_registration
+from . import event_type_consent
+from . import event_event_consent

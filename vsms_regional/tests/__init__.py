@@ -58,3 +58,4 @@ from . import test_election_performance
 from . import test_contest_publications
 from . import test_outreach_mailings_results
 from . import test_event_seats
+from . import test_event_registration_http
