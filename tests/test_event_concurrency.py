@@ -47,6 +47,7 @@ for key, waitlist in (({event!r}, {event!r} == "waitlist"),):
         "date_begin": start, "date_end": start + timedelta(hours=2),
         "seats_limited": True, "seats_max": {seats},
         "vsms_waitlist_enabled": waitlist, "website_published": True,
+        "vsms_consent_required": True,
     }})
     questions = {{q.question_type: q.id for q in event.question_ids}}
     out[key] = {{"id": event.id, "questions": questions,
@@ -257,6 +258,19 @@ def _burst(server, key):
             (event["id"],),
         )
         mails_queued = cr.fetchone()[0]
+        cr.execute(
+            """SELECT count(DISTINCT c.partner_id) FROM vsms_consent c
+                 JOIN event_registration r ON r.partner_id = c.partner_id
+                WHERE r.event_id = %s AND c.source = 'website'
+                  AND c.text_id IS NOT NULL""",
+            (event["id"],),
+        )
+        consents = cr.fetchone()[0]
+        cr.execute(
+            "SELECT count(*) FROM res_partner WHERE email LIKE %s",
+            (f"%.{key}@school.example.ru",),
+        )
+        contacts = cr.fetchone()[0]
     cnx.close()
     summary = {
         "mode": server["mode"],
@@ -268,9 +282,11 @@ def _burst(server, key):
             f"{s}/{'waitlist' if w else 'seat'}": v for (s, w), v in rows.items()
         },
         "mails_queued": mails_queued,
+        "consents": consents,
+        "contacts": contacts,
     }
     print("VSMS_CONCURRENCY", json.dumps(summary, ensure_ascii=False))
-    return answers, rows, mails_queued
+    return answers, rows, mails_queued, consents, contacts
 
 
 def _assert_no_error(answers, server):
@@ -286,7 +302,7 @@ def test_fifty_registrants_for_ten_seats(server):
 
 
 def _check_waitlist_takes_the_overflow(server):
-    answers, rows, mails_queued = _burst(server, "waitlist")
+    answers, rows, mails_queued, consents, contacts = _burst(server, "waitlist")
     _assert_no_error(answers, server)
     successes = [loc for _n, _s, loc in answers if "/registration/success" in loc]
     # everybody got an answer that names their registration: nothing lost
@@ -295,6 +311,8 @@ def _check_waitlist_takes_the_overflow(server):
     waiting = REGISTRANTS - SEATS
     assert rows.get(("draft", True), (0, 0)) == (waiting, waiting)
     assert sum(n for n, _d in rows.values()) == REGISTRANTS
+    # each registrant: one contact, one consent (the seat race loses no data)
+    assert (consents, contacts) == (REGISTRANTS, REGISTRANTS)
     on_subscription = server["setup"]["waitlist"]["mails"]
     assert on_subscription, "the event has no on-registration mail to send"
     if not server["async_mails"]:
@@ -303,10 +321,12 @@ def _check_waitlist_takes_the_overflow(server):
 
 
 def _check_no_waitlist_refuses_the_overflow(server):
-    answers, rows, _mails = _burst(server, "refuse")
+    answers, rows, _mails, consents, contacts = _burst(server, "refuse")
     _assert_no_error(answers, server)
     registered = [loc for _n, _s, loc in answers if "/registration/success" in loc]
     refused = [loc for _n, _s, loc in answers if "insufficient_seats" in loc]
     assert len(registered) == SEATS
     assert len(refused) == REGISTRANTS - SEATS
     assert rows == {("open", False): (SEATS, SEATS)}
+    # the refused leave nothing behind: no contact, no consent
+    assert (consents, contacts) == (SEATS, SEATS)

@@ -103,22 +103,23 @@ class VsmsWebsiteEventController(WebsiteEventController):
         if duplicate:
             return self._vsms_form_error(event, "vsms_duplicate", vsms_email=duplicate)
         Partner = request.env["res.partner"].sudo()
-        guardian = Partner.browse()
-        if minor:
-            guardian = Partner._vsms_match_or_create(
-                guardian_name,
-                email=post.get("vsms_guardian_email")
-                or registrations_data[0].get("email"),
-            )
-        for values in registrations_data:
-            values["partner_id"] = Partner._vsms_match_or_create(
-                values.get("name"),
-                email=values.get("email"),
-                phone=values.get("phone"),
-                by_name=minor,
-            ).id
         try:
+            # nothing is saved (not even a contact) if the event refuses them
             with request.env.cr.savepoint():
+                guardian = Partner.browse()
+                if minor:
+                    guardian = Partner._vsms_match_or_create(
+                        guardian_name,
+                        email=post.get("vsms_guardian_email")
+                        or registrations_data[0].get("email"),
+                    )
+                for values in registrations_data:
+                    values["partner_id"] = Partner._vsms_match_or_create(
+                        values.get("name"),
+                        email=values.get("email"),
+                        phone=values.get("phone"),
+                        by_name=minor,
+                    ).id
                 attendees_sudo = self._create_attendees_from_registration_post(
                     event, registrations_data
                 )

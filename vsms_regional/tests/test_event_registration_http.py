@@ -202,6 +202,8 @@ class TestEventRegistrationHttp(HttpCase):
         _location, query = self.post(*attendees)
         self.assertEqual(query["registration_error_code"], ["insufficient_seats"])
         self.assertFalse(self.registrations())
+        # nothing saved: no contact, no consent
+        self.assertFalse(self.Partner.search([("email", "=", "p1@example.ru")]))
 
     def test_public_only_registers(self):
         self.post(self.attendee(1, "Соколова Анна", "sokolova@example.ru"))

@@ -187,3 +187,28 @@ class TestEventSeats(VsmsCommon):
         )
         with self.assertRaises(AccessError):
             self.Registration.with_user(portal).browse(waiting.id).read(["name"])
+
+    def test_inline_mails_are_queued_without_commit(self):
+        """Outside tests, on-registration mails are queued in the
+        registration's own transaction (see _update_mail_schedulers)."""
+        scheduler = self.event.event_mail_ids.filtered(
+            lambda m: m.interval_type == "after_sub"
+        )
+        self.assertTrue(scheduler, "events get an on-registration mail by default")
+        reg = self.Registration.with_context(install_mode=True).create(
+            {"event_id": self.event.id, "name": "Антонов Пётр", "email": "a@e.ru"}
+        )
+        self.assertFalse(reg.mail_registration_ids)
+        queued = reg._vsms_queue_registration_mails()
+        self.assertEqual(queued.registration_id, reg)
+        self.assertTrue(all(queued.mapped("mail_sent")))
+        self.assertTrue(
+            self.env["mail.mail"].search(
+                [("model", "=", "event.registration"), ("res_id", "=", reg.id)]
+            )
+        )
+        # waitlisted registrants get no confirmation
+        self.register("Борисова Мария")
+        waiting = self.register("Васильев Олег")
+        self.assertTrue(waiting.vsms_waitlisted)
+        self.assertFalse(waiting._vsms_queue_registration_mails())
