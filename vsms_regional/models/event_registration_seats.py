@@ -11,7 +11,9 @@ this transaction sees them).  The lock is held until this transaction commits,
 so nobody decides on a stale count.
 """
 
-from odoo import api, fields, models, modules
+import logging
+
+from odoo import SUPERUSER_ID, api, fields, models, modules
 from odoo.exceptions import ValidationError
 
 from ..tools.seats import seats_free
@@ -22,6 +24,8 @@ SEAT_LOCK_KEY = 77701
 SEAT_FIELDS = {"state", "active", "event_id", "event_slot_id", "event_ticket_id"}
 SEAT_STATES = ("open", "done")
 TOUCHED_KEY = "vsms_seat_touched_ids"
+
+_logger = logging.getLogger(__name__)
 
 
 class EventRegistration(models.Model):
@@ -273,9 +277,11 @@ class EventRegistration(models.Model):
         registration's transaction, commits midway and updates the
         scheduler's counters: simultaneous registrations then update the same
         scheduler row from stale snapshots and the requests die (HTTP 500).
-        Here the registration's mails are queued in its own transaction,
-        touching only rows of its own (no commit, no shared counter); the
-        scheduler cron refreshes the counters."""
+        Here the registration's mails are queued right after its transaction
+        commits (so their rendering, tickets PDF included, does not hold the
+        event's seat lock), in a short transaction that touches only rows of
+        its own (no shared counter: the scheduler cron refreshes them). If
+        that fails, the scheduler cron sends them."""
         async_mode = (
             self.env["ir.config_parameter"].sudo().get_param("event.event_mail_async")
         )
@@ -285,7 +291,29 @@ class EventRegistration(models.Model):
             or self.env.context.get("install_mode")
         ):
             return super()._update_mail_schedulers()
-        return self._vsms_queue_registration_mails()
+        registration_ids = self.filtered(lambda reg: reg.state == "open").ids
+        if not registration_ids:
+            return None
+        registry = self.env.registry
+
+        def queue_after_commit():
+            try:
+                with registry.cursor() as cr:
+                    env = api.Environment(cr, SUPERUSER_ID, {})
+                    registrations = env["event.registration"].browse(registration_ids)
+                    registrations.exists()._vsms_queue_registration_mails()
+            except Exception:  # pylint: disable=broad-except
+                _logger.warning(
+                    "Registration mails of %s left to the event scheduler",
+                    registration_ids,
+                    exc_info=True,
+                )
+                with registry.cursor() as cr:
+                    env = api.Environment(cr, SUPERUSER_ID, {})
+                    env.ref("event.event_mail_scheduler")._trigger()
+
+        self.env.cr.postcommit.add(queue_after_commit)
+        return None
 
     def _vsms_queue_registration_mails(self):
         """Queue the on-registration mails of the registered among ``self``

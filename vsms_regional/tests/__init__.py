@@ -59,3 +59,4 @@ from . import test_contest_publications
 from . import test_outreach_mailings_results
 from . import test_event_seats
 from . import test_event_registration_http
+from . import test_event_registration_tour
