@@ -10,10 +10,12 @@ event mails inline (Odoo's default), the workers run in the background
 (``event.event_mail_async``).
 """
 
+import contextlib
 import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -122,6 +124,8 @@ def server(request, source):
     odoo_bin = [sys.executable, f"{odoo_src}/odoo-bin"]
     db_args = ["-c", conf, "-d", copy]
     async_mails = "True" if scenario["async_mails"] else ""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
     script = SETUP_SCRIPT.format(
         async_mails=async_mails, seats=SEATS, event=scenario["event"]
     )
@@ -136,7 +140,6 @@ def server(request, source):
     match = re.search(r"^VSMS_SETUP (.*)$", shell.stdout, re.MULTILINE)
     assert match, shell.stdout + shell.stderr
     setup = json.loads(match.group(1))
-    port = _free_port()
     log = tempfile.NamedTemporaryFile(  # noqa: SIM115
         prefix=f"odoo-{copy}-", suffix=".log", delete=False
     )
@@ -153,9 +156,10 @@ def server(request, source):
     ]
     if mode == "workers":
         args += ["--workers=4", f"--gevent-port={_free_port()}"]
-    # stderr to the log too (the gevent worker may print there)
-    proc = subprocess.Popen(args, stderr=log, stdout=log)
-    base = f"http://127.0.0.1:{port}"
+    # the server's own output (e.g. the gevent worker's) apart from its log
+    output = Path(f"{log.name}.out").open("wb")  # noqa: SIM115
+    # its own process group: the workers go with it
+    proc = subprocess.Popen(args, stderr=output, stdout=output, start_new_session=True)
     try:
         deadline = time.time() + BOOT_TIMEOUT
         while True:
@@ -177,13 +181,17 @@ def server(request, source):
         }
     finally:
         # a throwaway server: no need to wait for a graceful shutdown
-        # (its workers exit when their parent does)
-        proc.terminate()
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, sig)
+            try:
+                proc.wait(timeout=5)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        output.close()
         subprocess.run(
             ["dropdb", "--if-exists", "--force", copy], capture_output=True, check=False
         )
@@ -196,6 +204,9 @@ CSRF = re.compile(r"csrf_token[\"']?\s*[:=]\s*[\"']([0-9a-zA-Z]+)[\"']")
 
 def _prepare_client(base, event_id):
     session = requests.Session()
+    # no keep-alive: a pooled connection the server has closed meanwhile
+    # would fail the POST on the client side ("Remote end closed")
+    session.headers["Connection"] = "close"
     page = session.get(f"{base}/event/{event_id}/register", timeout=120)
     assert page.status_code == 200, page.status_code
     token = CSRF.search(page.text)
