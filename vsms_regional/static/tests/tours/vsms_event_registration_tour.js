@@ -53,7 +53,7 @@ registry.category("web_tour.tours").add("vsms_event_registration_tour", {
         },
         {
             content: "The attendees' form is shown",
-            trigger: `${ATTENDEES}.show form#attendee_registration`,
+            trigger: `${ATTENDEES}.modal_shown.show form#attendee_registration`,
         },
         ...pupil(1, "Кузнецов Илья"),
         ...pupil(2, "Морозова Вера"),
