@@ -69,7 +69,6 @@ class EventEvent(models.Model):
         )
         if not waiting:
             return Registration
-        Registration._vsms_lock_events(waiting.event_id)
         plans = [
             (
                 reg,
@@ -80,7 +79,10 @@ class EventEvent(models.Model):
             for reg in waiting
         ]
         scopes = {scope for _reg, limits in plans for _limit, scope in limits}
-        taken = Registration._vsms_count_taken(list(scopes)) if scopes else {}
+        taken = {}
+        if scopes:
+            Registration._vsms_lock_events(waiting.event_id)
+            taken = Registration._vsms_count_taken(list(scopes))
         promoted = Registration
         for reg, limits in plans:
             free = seats_free(

@@ -150,7 +150,6 @@ class EventRegistration(models.Model):
         taking = self.sudo().filtered(lambda reg: reg._vsms_takes_seat())
         if not taking:
             return
-        self._vsms_lock_events(taking.event_id)
         wanted = {}
         for reg in taking:
             for limit, scope in self._vsms_scopes(
@@ -159,6 +158,10 @@ class EventRegistration(models.Model):
                 wanted[scope] = (limit, reg)
         if not wanted:
             return
+        # only events with a limit are serialised
+        self._vsms_lock_events(
+            self.env["event.event"].browse({scope[0] for scope in wanted})
+        )
         counts = self._vsms_count_taken(list(wanted), extra_ids=taking.ids)
         for scope, (limit, reg) in wanted.items():
             if counts[scope] > limit:
@@ -211,7 +214,6 @@ class EventRegistration(models.Model):
         events = events.filtered("vsms_waitlist_enabled")
         if not events:
             return
-        self._vsms_lock_events(events)
         plans = []
         for vals in asking:
             event = events.browse(vals["event_id"]) & events
@@ -227,6 +229,7 @@ class EventRegistration(models.Model):
         scopes = {scope for _vals, limits in plans for _limit, scope in limits}
         if not scopes:
             return
+        self._vsms_lock_events(events.browse({scope[0] for scope in scopes}))
         taken = self._vsms_count_taken(list(scopes))
         for vals, limits in plans:
             free = seats_free(
