@@ -25,6 +25,7 @@ SUITES=(
     "event|/event,/event_sms"
     "crm|/crm,/crm_sms,/sales_team,/event_crm"
     "mass_mailing|/mass_mailing"
+    "website_event|/website_event"
 )
 
 # Tests of Odoo itself that fail on a database with these core modules and
@@ -35,6 +36,7 @@ KNOWN_CORE_FAILURES=(
     "/crm:TestLeadConvertForm.test_form_name_onchange"
     "/mass_mailing:TestMailingUi.test_mailing_editor_tour"
     "/mass_mailing:TestMailingUi.test_mass_mailing_code_view_tour"
+    "/website_event:TestUi.test_website_event_tour_admin"
 )
 
 usage() { die "Usage: scripts/core_tests.sh DATABASE [SUITE ...]; suites: ${SUITES[*]%%|*}"; }

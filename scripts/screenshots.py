@@ -24,7 +24,9 @@ docs/images/contest_form.png (the contest form) and
 docs/images/contest_marking.png (the jurors' marking screen).  With
 --sample-contest-web it publishes an open sample contest on the website (in
 Russian) and writes docs/images/contest_public.png (its public page with
-the application form, as the public sees it).  Messages that
+the application form, as the public sees it).  With --sample-event it
+publishes an event and writes docs/images/event_registration.png (its public
+registration form).  Messages that
 the page wrote to the browser console are printed at the end.
 """
 
@@ -754,6 +756,83 @@ def shoot_contest_web(browser, odoo, contest_id, out):
     browser.screenshot(out / "contest_public.png")
 
 
+def add_sample_event(odoo):
+    """A published event of the work plan with 30 seats (the consent asked)."""
+    start = time.strftime("%Y-%m-%d 07:00:00", time.gmtime(time.time() + 20 * 86400))
+    end = time.strftime("%Y-%m-%d 11:00:00", time.gmtime(time.time() + 20 * 86400))
+    return odoo.call(
+        "event.event",
+        "create",
+        {
+            "name": "Олимпиада по основам местного самоуправления",
+            "date_begin": start,
+            "date_end": end,
+            "seats_limited": True,
+            "seats_max": 30,
+            "vsms_waitlist_enabled": True,
+            "vsms_consent_required": True,
+            "website_published": True,
+        },
+    )
+
+
+def shoot_event_registration(browser, odoo, event_id, out):
+    """The public registration form (as a visitor, no account): two pupils
+    registered by their teacher, the consent text next to its tick box."""
+    browser.send("Network.deleteCookies", name="session_id", url=odoo.url)
+    browser.navigate(f"{odoo.url}/event/{event_id}/register")
+    button = (
+        '[...document.querySelectorAll(".o_wevent_event '
+        "button[data-bs-target='#modal_ticket_registration']\")]"
+        ".find((b) => b.offsetParent)"
+    )
+    browser.wait_for(f"!!{button}", "the event's registration button")
+    browser.wait_idle()
+    browser.evaluate(f"{button}.click()")
+    browser.wait_for(
+        "!!document.querySelector('#modal_ticket_registration.show "
+        "input[name=nb_register-0]')",
+        "the ticket window",
+    )
+    browser.evaluate(
+        "(() => { const i = document.querySelector("
+        "'#modal_ticket_registration input[name=nb_register-0]');"
+        "i.value = '2'; i.dispatchEvent(new Event('change', {bubbles: true}));"
+        "document.querySelector('#modal_ticket_registration "
+        "button[type=submit].a-submit').click(); })()"
+    )
+    browser.wait_for(
+        "!!document.querySelector('#modal_attendees_registration.show #vsms_consent')",
+        "the attendees' form",
+    )
+    browser.evaluate(
+        """(() => {
+            const form = document.querySelector('#attendee_registration');
+            const set = (selector, value) => {
+                const field = form.querySelector(selector);
+                if (field) { field.value = value; }
+            };
+            set('input[name^="1-name-"]', 'Кузнецов Илья');
+            set('input[name^="1-email-"]', 'school7@example.ru');
+            set('select[name="1-vsms_category"]', 'pupil');
+            set('input[name="1-vsms_organization"]', 'МБОУ «СШ № 7»');
+            set('input[name^="2-name-"]', 'Морозова Вера');
+            set('input[name^="2-email-"]', 'school7@example.ru');
+            set('select[name="2-vsms_category"]', 'pupil');
+            set('input[name="2-vsms_organization"]', 'МБОУ «СШ № 7»');
+            form.querySelector('#vsms_minor').click();
+            set('#vsms_guardian_name', 'Лебедева Ольга Петровна');
+        })()"""
+    )
+    time.sleep(1.5)
+    # down to the consent, its text and tick box
+    browser.evaluate(
+        "document.querySelector('#vsms_consent').scrollIntoView({block: 'end'})"
+    )
+    time.sleep(1)
+    browser.screenshot(out / "event_registration.png")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", default="http://127.0.0.1:8069")
@@ -785,6 +864,12 @@ def main():
         help="publish an open sample contest and shoot its public page "
         "(throwaway databases only)",
     )
+    parser.add_argument(
+        "--sample-event",
+        action="store_true",
+        help="publish an event and shoot its public registration form "
+        "(throwaway databases only)",
+    )
     args = parser.parse_args()
 
     odoo = Odoo(args.url, args.db, args.login, args.password)
@@ -793,6 +878,7 @@ def main():
     meeting_id = add_sample_meeting(odoo, partner_id) if args.sample_contacts else None
     contest = add_sample_contest(odoo) if args.sample_contest else None
     contest_web = add_sample_contest_web(odoo) if args.sample_contest_web else None
+    event_id = add_sample_event(odoo) if args.sample_event else None
 
     browser = Chromium(args.chromium, args.width, args.height)
     try:
@@ -819,6 +905,10 @@ def main():
             # last: it drops the session to see the page as the public does
             browser.resize(args.width, args.height + 500)
             shoot_contest_web(browser, odoo, contest_web, args.out)
+        if event_id:
+            # last: it leaves the browser without the session (a visitor)
+            browser.resize(args.width, args.height)
+            shoot_event_registration(browser, odoo, event_id, args.out)
     finally:
         browser.close()
     shoot_pdf(odoo, "vsms_regional.vsms_plan_report_document", plan_id, args.out)

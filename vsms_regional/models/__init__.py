@@ -94,3 +94,9 @@ from . import vsms_web_submission
 from . import res_config_settings_contestweb
 from . import vsms_plan_item_docx
 from . import vsms_plan_docx
+from . import event_registration_seats
+from . import event_event_waitlist
+from . import event_registration_website
+from . import res_partner_event_registration
+from . import event_type_consent
+from . import event_event_consent

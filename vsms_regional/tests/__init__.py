@@ -70,3 +70,6 @@ from . import test_plan_docx_parser
 from . import test_plan_docx
 from . import test_annual_report_tools
 from . import test_annual_report
+from . import test_event_seats
+from . import test_event_registration_http
+from . import test_event_registration_tour
