@@ -44,7 +44,13 @@ class VsmsMemberPortal(CustomerPortal):
             request.env["event.registration"]
             .sudo()
             .search(
-                [("partner_id", "=", partner.id), ("state", "!=", "draft")],
+                # unconfirmed drafts are not shown, but a waitlist place is
+                [
+                    ("partner_id", "=", partner.id),
+                    "|",
+                    ("state", "!=", "draft"),
+                    ("vsms_waitlisted", "=", True),
+                ],
                 order="create_date desc, id desc",
             )
         )

@@ -266,6 +266,43 @@ class TestMemberPortal(PortalCommon, HttpCase):
         self.assertNotInPage("Форум депутатов", page)
         self.assertInPage("Мероприятие", page)
 
+    def test_registrations_page_shows_the_waitlist(self):
+        """A waitlist place is shown as such; an unconfirmed draft is not."""
+        now = fields.Datetime.now()
+        full = self.env["event.event"].create(
+            {
+                "name": "Урок местного самоуправления",
+                "date_begin": now + timedelta(days=5),
+                "date_end": now + timedelta(days=5, hours=2),
+                "seats_limited": True,
+                "seats_max": 1,
+                "vsms_waitlist_enabled": True,
+            }
+        )
+        Registration = self.env["event.registration"]
+        Registration.create({"event_id": full.id, "partner_id": self.partner_b.id})
+        waiting = Registration.create(
+            {"event_id": full.id, "partner_id": self.partner_a.id}
+        )
+        self.assertTrue(waiting.vsms_waitlisted)
+        self.login(self.user_a)
+        page = self.get("/my/vsms/registrations")
+        self.assertInPage("Урок местного самоуправления", page)
+        self.assertInPage("В листе ожидания", page)
+        # an unconfirmed draft (not a waitlist place) is not shown
+        draft = self.env["event.event"].create(
+            {
+                "name": "Круглый стол старост",
+                "date_begin": now + timedelta(days=6),
+                "date_end": now + timedelta(days=6, hours=2),
+            }
+        )
+        Registration.create(
+            {"event_id": draft.id, "partner_id": self.partner_a.id, "state": "draft"}
+        )
+        page = self.get("/my/vsms/registrations")
+        self.assertNotInPage("Круглый стол старост", page)
+
     def test_applications_page(self):
         self.login(self.user_a)
         page = self.get("/my/vsms/applications")
