@@ -30,3 +30,21 @@ MEMBER_TRANSITIONS = {
 }
 # Changes to these states need a reason (a decision, a personal letter …).
 REASON_REQUIRED = {"suspended", "former"}
+
+# The category of a person by their main office (vsms.position.role.code):
+# the participant category of event registrations and, grouped further, the
+# member categories of the annual report.  Other offices, or none: no
+# category of their own.
+ROLE_CATEGORIES = {
+    "head": "head",
+    "council_chair": "deputy",
+    "deputy": "deputy",
+    "regional_deputy": "deputy",
+    "tos_chair": "tos",
+    "tos_member": "tos",
+    "village_headman": "tos",
+    "house_senior": "tos",
+    "elder": "tos",
+    "admin_staff": "official",
+    "expert": "expert",
+}

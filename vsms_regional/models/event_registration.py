@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..const import ROLE_CATEGORIES
+
 PARTICIPANT_CATEGORIES = [
     ("pupil", "School pupil"),
     ("student", "Student"),
@@ -13,20 +15,6 @@ PARTICIPANT_CATEGORIES = [
     ("guest", "Guest"),
     ("other", "Other"),
 ]
-# Role codes of vsms.position.role that give a category.
-ROLE_CATEGORIES = {
-    "head": "head",
-    "council_chair": "deputy",
-    "deputy": "deputy",
-    "regional_deputy": "deputy",
-    "tos_chair": "tos",
-    "tos_member": "tos",
-    "village_headman": "tos",
-    "house_senior": "tos",
-    "elder": "tos",
-    "admin_staff": "official",
-    "expert": "expert",
-}
 
 
 class EventRegistration(models.Model):

@@ -2,7 +2,7 @@ import datetime
 
 from odoo.tests import BaseCase, tagged
 
-from ..models.event_registration import ROLE_CATEGORIES
+from ..const import ROLE_CATEGORIES
 from ..models.vsms_membership_log_movement import membership_movement
 from ..tools import annual_report as tools
 

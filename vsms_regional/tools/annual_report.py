@@ -23,6 +23,8 @@ from collections import Counter
 
 import pytz
 
+from ..const import ROLE_CATEGORIES
+
 # The years the report may be asked for.
 YEAR_MIN = 2000
 YEAR_MAX = 2100
@@ -34,21 +36,14 @@ IN_MEMBERSHIP = ("member", "suspended")
 
 # Categories of members in the report, in its order.
 CATEGORIES = ("head", "deputy", "tos", "other")
-# Office codes (vsms.position.role.code) giving a category.  The same
-# grouping as the participant categories of event registrations
-# (models/event_registration.py ROLE_CATEGORIES): heads, deputies (with the
-# chairs of councils), and ТОС and the other forms of public
-# self-government; every other office, or none, is «other».
+# Office codes (vsms.position.role.code) giving a category: the grouping of
+# the participant categories of event registrations (const.ROLE_CATEGORIES:
+# heads, deputies with the chairs of councils, ТОС and the other forms of
+# public self-government); every other office, or none, is «other».
 ROLE_CATEGORY = {
-    "head": "head",
-    "council_chair": "deputy",
-    "deputy": "deputy",
-    "regional_deputy": "deputy",
-    "tos_chair": "tos",
-    "tos_member": "tos",
-    "village_headman": "tos",
-    "house_senior": "tos",
-    "elder": "tos",
+    code: category
+    for code, category in ROLE_CATEGORIES.items()
+    if category in CATEGORIES
 }
 
 
