@@ -63,14 +63,21 @@ class EventRegistration(models.Model):
 
     def _vsms_touched(self):
         """Ids of registrations this transaction created, moved or deleted
-        (for those, this transaction's own view is the truth)."""
+        (for those, this transaction's own view is the truth).
+
+        Kept on the cursor itself, not in ``cr.cache``: rolling back to a
+        savepoint clears that cache while the transaction keeps what it did
+        before the savepoint. A few ids too many (changes undone by a
+        savepoint) only make the count read them in this transaction's view,
+        which is right for them too; forgetting one would count it nowhere."""
         cr = self.env.cr
-        touched = cr.cache.get(TOUCHED_KEY)
+        touched = getattr(cr, TOUCHED_KEY, None)
         if touched is None:
-            touched = cr.cache[TOUCHED_KEY] = set()
+            touched = set()
+            setattr(cr, TOUCHED_KEY, touched)
 
             def forget():
-                cr.cache.pop(TOUCHED_KEY, None)
+                setattr(cr, TOUCHED_KEY, None)
 
             cr.postcommit.add(forget)
             cr.postrollback.add(forget)

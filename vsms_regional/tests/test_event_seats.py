@@ -78,6 +78,21 @@ class TestEventSeats(VsmsCommon):
         self.assertEqual(self.event.seats_taken, 2)
         self.assertFalse(self.Registration.search([("name", "=", "Васильев Олег")]))
 
+    def test_rule_survives_a_refusal_rolled_back_to_its_savepoint(self):
+        """A refused registration is rolled back to its savepoint (the
+        website, Odoo's own tests): the rule must still count every
+        registration this transaction made before it."""
+        self.event.vsms_waitlist_enabled = False
+        self.register("Антонов Пётр")
+        self.register("Борисова Мария")
+        draft = self.register("Васильев Олег", state="draft")
+        with self.assertRaises(ValidationError):
+            self.register("Григорьев Иван")
+        with self.assertRaisesText(ValidationError, "is full: 2 seats, 1 registrant"):
+            draft.write({"state": "open"})
+        self.assertEqual(draft.state, "draft")
+        self.assertEqual(self.event.seats_taken, 2)
+
     def test_confirming_a_waitlisted_needs_a_seat(self):
         self.register("Антонов Пётр")
         self.register("Борисова Мария")
