@@ -16,7 +16,10 @@ class EventEvent(models.Model):
 
     @api.depends("event_type_id", "vsms_plan_item_id")
     def _compute_vsms_consent_required(self):
+        # the plan link is for ВСМС staff only: read it as superuser, so that
+        # colleagues outside ВСМС can create and copy events
         for event in self:
             event.vsms_consent_required = bool(
-                event.vsms_plan_item_id or event.event_type_id.vsms_consent_required
+                event.sudo().vsms_plan_item_id
+                or event.event_type_id.vsms_consent_required
             )

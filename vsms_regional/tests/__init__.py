@@ -73,3 +73,4 @@ from . import test_annual_report
 from . import test_event_seats
 from . import test_event_registration_http
 from . import test_event_registration_tour
+from . import test_web_outsiders
